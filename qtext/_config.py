@@ -1,0 +1,91 @@
+"""One frozen configuration object, with a sub-configuration per stage.
+
+>>> from qtext import Config, RepairConfig
+>>> cfg = Config(repair=RepairConfig(convert=False))
+>>> cfg.repair.convert, cfg.repair.ruby
+(False, True)
+>>> cfg.replace(repair=RepairConfig()).repair.convert
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Config", "ExtractConfig", "ReadConfig", "RepairConfig", "SummaryConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class RepairConfig:
+    """Which repair steps run (in this order, repeated until nothing changes).
+
+    decode:   bytes → text (UTF-8, GB18030/GBK, Big5, UTF-16 with BOM), by evidence
+    mojibake: undo UTF-8↔GBK/Latin-1/cp1252 and Big5↔GBK mis-decodings, span by span
+    html:     HTML entities and stray tags left in text
+    ruby:     flattened ruby pinyin (``質(zhì)量`` → ``質量``), restoring lost characters
+    convert:  traditional → simplified (OpenCC + qtext's phrase fixes)
+    lost:     ``?`` between parts of a transliterated name → ``·``; report other lost characters
+    typeset:  width, punctuation and whitespace as PRC typesetting has them
+    """
+
+    decode: bool = True
+    mojibake: bool = True
+    html: bool = True
+    ruby: bool = True
+    convert: bool = True
+    lost: bool = True
+    typeset: bool = True
+    max_rounds: int = 3
+    encoding: str | None = None  # force an encoding for bytes input instead of guessing
+
+    def replace(self, **changes: Any) -> RepairConfig:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadConfig:
+    """How a page is read: HTML detection, body extraction, sentence splitting."""
+
+    html: bool | None = None  # None: detect; True/False: force
+    min_body_chars: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """Which extractors run."""
+
+    entities: bool = True
+    officials: bool = True
+    organisations: bool = True
+    places: bool = True
+    dates: bool = True
+    events: bool = True
+    quotes: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryConfig:
+    """The structured summary: how many extractive sentences and keywords."""
+
+    enabled: bool = True
+    sentences: int = 3
+    keywords: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything qtext can be told, in one immutable, picklable object."""
+
+    repair: RepairConfig = field(default_factory=RepairConfig)
+    read: ReadConfig = field(default_factory=ReadConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
+    cache_dir: str | None = None  # where jieba may keep its model cache; None: memory only
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULT = Config()

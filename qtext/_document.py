@@ -1,0 +1,358 @@
+"""The frozen records qtext returns, and their JSON form.
+
+Invariants:
+- every ``start``/``end`` refers to ``Document.text`` (the repaired text), and
+  ``text[start:end] == span.text`` for every span-like record;
+- ``Document.repair`` maps those offsets back to the raw input (``repair.to_raw``);
+- ``to_dict()`` returns JSON-ready data only (str, int, float, bool, None, list, dict) and
+  carries ``"schema": "qtext.document/1"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._repair import Repair
+
+__all__ = [
+    "SCHEMA",
+    "Dateline",
+    "DateMention",
+    "Document",
+    "Entity",
+    "Event",
+    "Extraction",
+    "Official",
+    "OfficialTitle",
+    "Organisation",
+    "Page",
+    "Place",
+    "Quote",
+    "Span",
+    "Summary",
+    "Token",
+]
+
+SCHEMA = "qtext.document/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Document.text``: a paragraph, a sentence, a mention."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word from :func:`qtext.segment`, with its part-of-speech tag (jieba's tag set)."""
+
+    text: str
+    start: int
+    end: int
+    pos: str = "x"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "pos": self.pos}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """``新华社上海9月15日电`` → agency 新华社, place 上海, date 2017-09-15 (resolved)."""
+
+    agency: str | None = None
+    place: str | None = None
+    date: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agency": self.agency, "place": self.place, "date": self.date, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What reading the page found: metadata fields and the body's paragraphs."""
+
+    title: str | None = None
+    subtitles: tuple[str, ...] = ()
+    site: str | None = None
+    url: str | None = None
+    breadcrumb: tuple[str, ...] = ()
+    published: str | None = None
+    author: str | None = None
+    source: str | None = None
+    editor: str | None = None
+    views: int | None = None
+    dateline: Dateline | None = None
+    paragraphs: tuple[Span, ...] = ()
+    is_html: bool = False
+    notes: tuple[str, ...] = ()  # what the reader noticed (e.g. "no body found")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A mention: ``label`` is PERSON, TITLE, ORG, PLACE, DATE, EVENT or DOCUMENT."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialTitle:
+    title: str
+    organisation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "organisation": self.organisation}
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """One person, every title the article gives them, and every mention."""
+
+    name: str
+    titles: tuple[OfficialTitle, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "titles": [t.to_dict() for t in self.titles],
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """One body with every name the article uses for it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    abbreviation: str | None = None
+    type: str = "other"
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "abbreviation": self.abbreviation,
+            "type": self.type,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    type: str = "other"  # country, province, city, county, other
+    code: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "code": self.code,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date in the text; ``value`` is ISO (``2017-09-15``, ``2014-09``, ``2017``) or None."""
+
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A conference, session, meeting, forum, ceremony, exhibition …"""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str = "other"
+    edition: int | None = None
+    date: str | None = None
+    place: str | None = None
+    organisers: tuple[str, ...] = ()
+    theme: str | None = None
+    participants: dict[str, Any] = field(default_factory=dict)
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "type": self.type,
+            "edition": self.edition,
+            "date": self.date,
+            "place": self.place,
+            "organisers": list(self.organisers),
+            "theme": self.theme,
+            "participants": dict(self.participants),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: ``X表示……`` or ``X：“……”``."""
+
+    speaker: str | None
+    verb: str | None
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "verb": self.verb, "text": self.text,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extractors found (filled by ``qtext._extract``)."""
+
+    entities: tuple[Entity, ...] = ()
+    officials: tuple[Official, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    documents: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One structured record per article: what, when, where, who, key points."""
+
+    headline: str | None = None
+    lead: str | None = None
+    what: str | None = None
+    when: str | None = None
+    where: str | None = None
+    who: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    key_points: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "headline": self.headline,
+            "lead": self.lead,
+            "what": self.what,
+            "when": self.when,
+            "where": self.where,
+            "who": list(self.who),
+            "organisations": list(self.organisations),
+            "key_points": list(self.key_points),
+            "keywords": list(self.keywords),
+            "sentences": list(self.sentences),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What :func:`qtext.analyze` returns: the repaired text, the page read, the facts found.
+
+    >>> import qtext
+    >>> doc = qtext.analyze("国务委员王勇出席大会。")
+    >>> doc.text
+    '国务委员王勇出席大会。'
+    >>> doc.to_dict()["schema"]
+    'qtext.document/1'
+    """
+
+    text: str
+    repair: Repair
+    page: Page
+    sentences: tuple[Span, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    extraction: Extraction = field(default_factory=Extraction)
+    summary: Summary = field(default_factory=Summary)
+    id: str | None = None
+
+    # convenient views -------------------------------------------------------------------
+    @property
+    def title(self) -> str | None:
+        return self.page.title
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p.text for p in self.page.paragraphs)
+
+    @property
+    def officials(self) -> tuple[Official, ...]:
+        return self.extraction.officials
+
+    @property
+    def organisations(self) -> tuple[Organisation, ...]:
+        return self.extraction.organisations
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.extraction.events
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return self.extraction.entities
+
+    def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
+        """JSON-ready data (``schema`` ``qtext.document/1``); ``tokens=False`` leaves tokens out."""
+        p = self.page
+        ex = self.extraction
+        return {
+            "schema": SCHEMA,
+            "id": self.id,
+            "title": p.title,
+            "subtitles": list(p.subtitles),
+            "site": p.site,
+            "url": p.url,
+            "breadcrumb": list(p.breadcrumb),
+            "published": p.published,
+            "author": p.author,
+            "source": p.source,
+            "editor": p.editor,
+            "views": p.views,
+            "dateline": p.dateline.to_dict() if p.dateline else None,
+            "text": self.text,
+            "paragraphs": [s.text for s in p.paragraphs],
+            "paragraph_spans": [[s.start, s.end] for s in p.paragraphs],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "tokens": [t.to_dict() for t in self.tokens] if tokens else [],
+            "entities": [e.to_dict() for e in ex.entities],
+            "officials": [o.to_dict() for o in ex.officials],
+            "organisations": [o.to_dict() for o in ex.organisations],
+            "places": [x.to_dict() for x in ex.places],
+            "dates": [x.to_dict() for x in ex.dates],
+            "events": [x.to_dict() for x in ex.events],
+            "quotes": [x.to_dict() for x in ex.quotes],
+            "documents": [x.text for x in ex.documents],
+            "summary": self.summary.to_dict(),
+            "repair": {"encoding": self.repair.encoding, "edits": len(self.repair.edits),
+                       "changed": self.repair.changed},
+            "notes": list(p.notes),
+        }
+
+    def _repr_html_(self) -> str:
+        from ._render import render_fragment
+
+        return render_fragment(self)

@@ -1,0 +1,183 @@
+"""``qtext.repair``: damaged page text in, clean simplified Chinese out, every edit on record.
+
+The steps, in the order they run (each round runs them all; rounds repeat until a round changes
+nothing, at most ``RepairConfig.max_rounds`` times):
+
+1. ``decode``   bytes → text (only for ``bytes`` input, once)
+2. ``mojibake`` undo mis-decodings span by span, accepted only when the text gets less "bad"
+3. ``html``     entities and stray tags
+4. ``ruby``     flattened ruby pinyin, only where the pinyin is a reading of the character
+5. ``convert``  traditional → simplified (OpenCC + qtext's phrase fixes), never harming
+                simplified text
+6. ``lost``     ``?`` inside transliterated names → ``·``; other lost characters reported
+7. ``typeset``  width, punctuation and whitespace as PRC typesetting has them
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .._config import RepairConfig
+from .._errors import InputError
+from . import _bytes, _convert, _html, _lost, _mojibake, _ruby, _typeset
+from ._edits import Change, Edit, Layer, apply_changes, map_offset
+
+__all__ = ["STEPS", "Change", "Edit", "Repair", "repair"]
+
+StepFn = Callable[[str, RepairConfig], list[Change]]
+
+#: (name, finder) in the documented order; the name is also the RepairConfig switch.
+STEPS: tuple[tuple[str, StepFn], ...] = (
+    ("mojibake", _mojibake.find_changes),
+    ("html", _html.find_changes),
+    ("ruby", _ruby.find_changes),
+    ("convert", _convert.find_changes),
+    ("lost", _lost.find_changes),
+    ("typeset", _typeset.find_changes),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """The result of :func:`repair`: clean text, the raw text it came from, and the edits.
+
+    >>> import qtext
+    >>> r = qtext.repair("質(zhì)量")
+    >>> r.text
+    '质量'
+    >>> r.to_raw(1)   # the clean '量' came from raw offset 6
+    6
+    """
+
+    text: str
+    raw: str
+    encoding: str | None = None
+    edits: tuple[Edit, ...] = ()
+    layers: tuple[Layer, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.raw
+
+    def to_raw(self, offset: int, side: str = "start") -> int:
+        """Map an offset of the clean text to the raw text."""
+        for layer in reversed(self.layers):
+            offset = map_offset(layer, offset, forward=False, side=side)
+        return offset
+
+    def to_clean(self, offset: int, side: str = "start") -> int:
+        """Map an offset of the raw text to the clean text."""
+        for layer in self.layers:
+            offset = map_offset(layer, offset, forward=True, side=side)
+        return offset
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span a clean span came from."""
+        return self.to_raw(start, "start"), self.to_raw(end, "end")
+
+    def clean_span(self, start: int, end: int) -> tuple[int, int]:
+        """The clean span a raw span became."""
+        return self.to_clean(start, "start"), self.to_clean(end, "end")
+
+    def explain(self, limit: int | None = 50) -> str:
+        """A readable account of what was done, one line per edit.
+
+        >>> import qtext
+        >>> print(qtext.repair("質(zhì)量").explain())
+        2 edits (raw 7 chars → clean 2 chars)
+        ruby      raw 1:6     '(zhì)' → ''  ...
+        convert   raw 0:1     '質' → '质'  ...
+        """
+        lines = [f"{len(self.edits)} edits (raw {len(self.raw)} chars → clean {len(self.text)} chars)"]
+        if self.encoding:
+            lines[0] += f", decoded as {self.encoding}"
+        shown = self.edits if limit is None else self.edits[:limit]
+        for e in shown:
+            note = f"  {e.note}" if e.note else ""
+            lines.append(f"{e.step:<9} raw {e.raw_start}:{e.raw_end:<5} {e.before!r} → {e.after!r}{note}")
+        if limit is not None and len(self.edits) > limit:
+            lines.append(f"... and {len(self.edits) - limit} more")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "encoding": self.encoding,
+            "edits": [e.to_dict() for e in self.edits],
+        }
+
+
+def _edits_of(layers: list[Layer]) -> tuple[Edit, ...]:
+    edits: list[Edit] = []
+    for k, layer in enumerate(layers):
+        before_layers, after_layers = layers[:k], layers[k + 1 :]
+        for i in range(len(layer)):
+            rs, re_ = layer.in_starts[i], layer.in_ends[i]
+            for lay in reversed(before_layers):
+                rs = map_offset(lay, rs, forward=False, side="start")
+                re_ = map_offset(lay, re_, forward=False, side="end")
+            cs, ce = layer.out_starts[i], layer.out_ends[i]
+            for lay in after_layers:
+                cs = map_offset(lay, cs, forward=True, side="start")
+                ce = map_offset(lay, ce, forward=True, side="end")
+            edits.append(Edit(rs, re_, cs, ce, layer.befores[i], layer.afters[i], layer.step, layer.notes[i]))
+    return tuple(edits)
+
+
+def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
+    """Repair damaged Chinese page text; clean simplified text passes through unchanged.
+
+    >>> import qtext
+    >>> qtext.repair("國務(wù)委員王勇出席大會,宣讀賀信").text
+    '国务委员王勇出席大会，宣读贺信'
+    >>> qtext.repair("已经干净的简体中文。").changed
+    False
+    """
+    cfg = config or _DEFAULT
+    layers: list[Layer] = []
+    encoding: str | None = None
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        data = bytes(raw)
+        if cfg.decode:
+            text, encoding, losses = _bytes.decode(data, cfg)
+        else:
+            text, encoding, losses = data.decode("utf-8", errors="replace"), "utf-8", []
+        source = text
+        if losses:
+            # record undecodable bytes as decode edits that keep U+FFFD in place
+            layers.append(
+                Layer(
+                    "decode",
+                    tuple(s for s, _, _ in losses),
+                    tuple(e for _, e, _ in losses),
+                    tuple(s for s, _, _ in losses),
+                    tuple(e for _, e, _ in losses),
+                    tuple(text[s:e] for s, e, _ in losses),
+                    tuple(text[s:e] for s, e, _ in losses),
+                    tuple(n for _, _, n in losses),
+                )
+            )
+    elif isinstance(raw, str):
+        text = source = raw
+    else:
+        raise InputError(f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first")
+
+    steps = [(name, fn) for name, fn in STEPS if getattr(cfg, name)]
+    for _ in range(max(1, cfg.max_rounds)):
+        round_changed = False
+        for name, fn in steps:
+            changes = fn(text, cfg)
+            if not changes:
+                continue
+            text, layer = apply_changes(text, changes, name)
+            if layer is not None:
+                layers.append(layer)
+                round_changed = True
+        if not round_changed:
+            break
+    edits = _edits_of(layers) if layers else ()
+    return Repair(text=text, raw=source, encoding=encoding, edits=edits, layers=tuple(layers))
+
+
+_DEFAULT = RepairConfig()

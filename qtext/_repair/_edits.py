@@ -1,0 +1,138 @@
+"""The edit log: what each repair step changed, and offset maps between raw and clean text.
+
+Invariants (every step relies on them):
+- A step looks at its input text and returns a list of ``Change``: ``(start, end, replacement,
+  note)`` against *that* input, sorted by ``start`` and non-overlapping. It never edits text itself.
+- ``apply_changes`` turns the changes into the step's output and a ``Layer``: the same spans with
+  their positions in the output. A chain of layers maps any offset of the final text back to the
+  raw input and forward again.
+- An offset inside a replaced span maps to the start of the other side's span (``side="start"``)
+  or its end (``side="end"``); offsets outside changes shift by the accumulated length difference.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+__all__ = ["Change", "Edit", "Layer", "apply_changes", "map_offset"]
+
+
+class Change(NamedTuple):
+    """One replacement a step wants to make in its input text."""
+
+    start: int
+    end: int
+    replacement: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One recorded edit.
+
+    ``raw_start:raw_end`` is the span of the raw input (decoded text) the edit came from;
+    ``clean_start:clean_end`` the span of the final clean text it became. ``before``/``after``
+    are the text as the step saw it and as the step left it (a later step may change it again).
+    """
+
+    raw_start: int
+    raw_end: int
+    clean_start: int
+    clean_end: int
+    before: str
+    after: str
+    step: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "raw": [self.raw_start, self.raw_end],
+            "clean": [self.clean_start, self.clean_end],
+            "before": self.before,
+            "after": self.after,
+            "step": self.step,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """The changes of one step, with spans on both sides (parallel tuples, sorted)."""
+
+    step: str
+    in_starts: tuple[int, ...]
+    in_ends: tuple[int, ...]
+    out_starts: tuple[int, ...]
+    out_ends: tuple[int, ...]
+    befores: tuple[str, ...]
+    afters: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.in_starts)
+
+
+def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str, Layer | None]:
+    """Apply sorted, non-overlapping changes; return the new text and its layer (None if no-op).
+
+    >>> new, layer = apply_changes("ab(x)c", [Change(2, 5, "")], "demo")
+    >>> new, layer.in_starts, layer.out_starts
+    ('abc', (2,), (2,))
+    """
+    parts: list[str] = []
+    in_s: list[int] = []
+    in_e: list[int] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    befores: list[str] = []
+    afters: list[str] = []
+    notes: list[str] = []
+    pos = 0
+    out_pos = 0
+    for ch in changes:
+        start, end, rep = ch.start, ch.end, ch.replacement
+        if start < pos or end < start or end > len(text):
+            raise ValueError(f"step {step!r} returned an overlapping or out-of-range change {ch!r}")
+        before = text[start:end]
+        if before == rep:
+            continue
+        if start > pos:
+            parts.append(text[pos:start])
+            out_pos += start - pos
+        parts.append(rep)
+        in_s.append(start)
+        in_e.append(end)
+        out_s.append(out_pos)
+        out_pos += len(rep)
+        out_e.append(out_pos)
+        befores.append(before)
+        afters.append(rep)
+        notes.append(ch.note)
+        pos = end
+    if not in_s:
+        return text, None
+    parts.append(text[pos:])
+    layer = Layer(step, tuple(in_s), tuple(in_e), tuple(out_s), tuple(out_e),
+                  tuple(befores), tuple(afters), tuple(notes))
+    return "".join(parts), layer
+
+
+def map_offset(layer: Layer, offset: int, *, forward: bool, side: str = "start") -> int:
+    """Map an offset through one layer (input → output if ``forward``, else output → input)."""
+    src_s, src_e, dst_s, dst_e = (
+        (layer.in_starts, layer.in_ends, layer.out_starts, layer.out_ends)
+        if forward
+        else (layer.out_starts, layer.out_ends, layer.in_starts, layer.in_ends)
+    )
+    # the last change starting at or before the offset
+    i = bisect_right(src_s, offset) - 1
+    if i < 0:
+        return offset
+    if offset >= src_e[i] and not (offset == src_s[i] == src_e[i]):
+        return offset - src_e[i] + dst_e[i]
+    if offset == src_s[i] and side == "start":
+        return dst_s[i]
+    return dst_e[i] if side == "end" else dst_s[i]
