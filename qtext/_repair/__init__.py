@@ -125,6 +125,20 @@ def _edits_of(layers: list[Layer]) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
+def _dedupe(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """Drop repeated reports (a step re-reporting the same unchanged span in a later round)."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Edit] = []
+    for e in edits:
+        if e.before == e.after:
+            key = (e.raw_start, e.raw_end, e.step, e.note)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return tuple(out)
+
+
 def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
     """Repair damaged Chinese page text; clean simplified text passes through unchanged.
 
@@ -170,13 +184,15 @@ def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
             changes = fn(text, cfg)
             if not changes:
                 continue
-            text, layer = apply_changes(text, changes, name)
+            new_text, layer = apply_changes(text, changes, name)
             if layer is not None:
                 layers.append(layer)
+            if new_text != text:
+                text = new_text
                 round_changed = True
         if not round_changed:
             break
-    edits = _edits_of(layers) if layers else ()
+    edits = _dedupe(_edits_of(layers)) if layers else ()
     return Repair(text=text, raw=source, encoding=encoding, edits=edits, layers=tuple(layers))
 
 

@@ -6,6 +6,8 @@ Invariants (every step relies on them):
 - ``apply_changes`` turns the changes into the step's output and a ``Layer``: the same spans with
   their positions in the output. A chain of layers maps any offset of the final text back to the
   raw input and forward again.
+- A change whose replacement equals its text but which carries a note is a *report*: it changes
+  nothing and is kept in the edit log (e.g. a lost character that cannot be restored).
 - An offset inside a replaced span maps to the start of the other side's span (``side="start"``)
   or its end (``side="end"``); offsets outside changes shift by the accumulated length difference.
 """
@@ -97,8 +99,8 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
         if start < pos or end < start or end > len(text):
             raise ValueError(f"step {step!r} returned an overlapping or out-of-range change {ch!r}")
         before = text[start:end]
-        if before == rep:
-            continue
+        if before == rep and not ch.note:
+            continue  # a no-op; with a note it is kept as a report (the text is unchanged)
         if start > pos:
             parts.append(text[pos:start])
             out_pos += start - pos
