@@ -91,11 +91,11 @@ def _tables() -> _Tables:
     by_hk = hk2s.convert(joined).split("\n")
     by_s2t = s2t.convert(joined).split("\n")
     hk_variants = {
-        ord(c): h for c, tw, h in zip(chars, by_tw, by_hk) if tw == c and h != c and len(h) == 1
+        ord(c): h for c, tw, h in zip(chars, by_tw, by_hk, strict=True) if tw == c and h != c and len(h) == 1
     }
     trad: set[str] = set()
     simp: set[str] = set()
-    for c, s, t in zip(chars, by_t2s, by_s2t):
+    for c, s, t in zip(chars, by_t2s, by_s2t, strict=True):
         gb = _in_gb2312(c)
         if (s != c or ord(c) in hk_variants) and not gb:
             trad.add(c)
@@ -136,7 +136,7 @@ def _convert_line(line: str, tab: _Tables) -> str:
         out = tab.fix_re.sub(lambda m: fixes[m.group(0)], out)
     out = out.translate(_QUOTES)
     if len(out) == len(line) and _KEEP.intersection(line):
-        out = "".join(o if c not in _KEEP else c for c, o in zip(line, out))
+        out = "".join(o if c not in _KEEP else c for c, o in zip(line, out, strict=True))
     return out
 
 

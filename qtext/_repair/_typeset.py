@@ -1,13 +1,208 @@
-"""Repair step `typeset` (placeholder: finds nothing yet)."""
+"""Repair step ``typeset``: width, punctuation and whitespace as PRC typesetting has them.
+
+Rules (each one local, decided from the neighbouring characters):
+
+- Invisible characters go: zero-width space/joiners (U+200B–U+200D), word joiner (U+2060), BOM
+  (U+FEFF) and soft hyphen (U+00AD). A no-break space (U+00A0) between two CJK characters goes; any
+  other becomes a plain space.
+- Ideographic-space (U+3000) indentation at the start of a line is removed, and so is trailing
+  white space at the end of a line. Line breaks are never touched (paragraphs matter downstream).
+- Full-width ASCII letters, digits and symbols become ASCII (``２００２年`` → ``2002年``,
+  ``ＩＴ`` → ``IT``), except the full-width punctuation Chinese uses: ``，：；？！（）`` and ``～``.
+- In Chinese context (the nearest non-space character on either side is a Han character or CJK
+  punctuation), ASCII ``, : ; ? !`` become ``，：；？！``. A comma or colon between two digits
+  stays (``3,500``, ``10:30``, ``1:0``), and so does anything inside ASCII-only surroundings
+  (URLs, e-mail addresses, English phrases). ``.`` is never changed.
+- A pair of ASCII parentheses becomes ``（）`` when the text before ``(`` or after ``)`` is Chinese or
+  the parenthesised text contains Han (``组织(ISO)主席`` → ``组织（ISO）主席``); a pair of straight
+  double quotes around text containing Han becomes ``“”``, single quotes ``‘’``.
+
+>>> from qtext import RepairConfig
+>>> from qtext._repair._edits import apply_changes
+>>> fix = lambda s: apply_changes(s, find_changes(s, RepairConfig()), "typeset")[0]
+>>> fix("\\u3000\\u3000投入１.４亿元,比分3:1,共3,500人(ISO)。")
+'投入1.4亿元，比分3:1，共3,500人（ISO）。'
+>>> fix("发布时间:2017-09-19 作者: 来源:网站 http://a.cn/?x=1")
+'发布时间：2017-09-19 作者： 来源：网站 http://a.cn/?x=1'
+"""
 
 from __future__ import annotations
+
+import re
 
 from .._config import RepairConfig
 from ._edits import Change
 
 __all__ = ["find_changes"]
 
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: full-width forms Chinese typesetting keeps: ！（），：；？～
+_KEEP_FULL = frozenset("\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\uff5e")
+_PRECHECK = re.compile(
+    r"[\u00a0\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e,:;?!()\"']|^\u3000|[ \t\u3000]$",
+    re.MULTILINE,
+)
+_CANDIDATE = re.compile(r"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e,:;?!()\"']")
+_INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
+_WHITE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_SPACES = " \t\u00a0"
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _is_cjk(ch: str) -> bool:
+    """Han characters and the punctuation of Chinese text."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3000 <= o <= 0x303F
+        or o in (0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF5E)
+        or 0x2014 <= o <= 0x201D
+        or o in (0x2026, 0x00B7)
+    )
+
+
+def _is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "\uff10" <= ch <= "\uff19"
+
+
+def _prev_char(text: str, i: int) -> str:
+    """The nearest character before ``i`` on the same line that is not a space ('' if none)."""
+    j = i - 1
+    while j >= 0 and text[j] in _SPACES:
+        j -= 1
+    if j < 0 or text[j] == "\n":
+        return ""
+    return text[j]
+
+
+def _next_char(text: str, i: int) -> str:
+    j = i + 1
+    n = len(text)
+    while j < n and text[j] in _SPACES:
+        j += 1
+    if j >= n or text[j] in "\r\n":
+        return ""
+    return text[j]
+
+
+def _chinese_around(text: str, i: int) -> bool:
+    p = _prev_char(text, i)
+    nx = _next_char(text, i)
+    return (p != "" and _is_cjk(p)) or (nx != "" and _is_cjk(nx))
+
+
+def _between_digits(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and _is_digit(text[i - 1]) and _is_digit(text[i + 1])
+
+
+def _pair_changes(text: str, opens: list[tuple[int, int]], single: dict[int, tuple[str, str]]) -> None:
+    """Decide the ASCII parenthesis pairs ``(open, close)`` found on one line."""
+    for o, c in opens:
+        inside_han = _HAN_RE.search(text, o + 1, c) is not None
+        p = _prev_char(text, o)
+        nx = _next_char(text, c)
+        if inside_han or (p != "" and _is_cjk(p)) or (nx != "" and _is_cjk(nx)):
+            single[o] = ("（", "ASCII parenthesis in Chinese text")
+            single[c] = ("）", "ASCII parenthesis in Chinese text")
+
+
+def _quote_changes(text: str, quotes: list[int], ch: str, single: dict[int, tuple[str, str]]) -> None:
+    """Pair straight quotes of one line in order; a pair around Han text becomes curly."""
+    left, right = ("“", "”") if ch == '"' else ("‘", "’")
+    for k in range(0, len(quotes) - 1, 2):
+        o, c = quotes[k], quotes[k + 1]
+        if _HAN_RE.search(text, o + 1, c) is None:
+            continue
+        if ch == "'" and o + 1 < len(text) and text[o + 1].isascii() and text[o + 1].isalpha():
+            continue  # an English apostrophe, not a quote
+        single[o] = (left, "straight quote in Chinese text")
+        single[c] = (right, "straight quote in Chinese text")
+
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    return []
+    if _PRECHECK.search(text) is None:
+        return []
+    spans: list[Change] = []
+    for m in _INDENT.finditer(text):
+        spans.append(Change(m.start(), m.end(), "", "ideographic-space indentation removed"))
+    n = len(text)
+    for m in _WHITE_RUN.finditer(text):
+        e = m.end()
+        if e == n or text[e] in "\r\n":
+            spans.append(Change(m.start(), e, "", "trailing white space removed"))
+    single: dict[int, tuple[str, str]] = {}
+    parens: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    dquotes: list[int] = []
+    squotes: list[int] = []
+
+    def end_line() -> None:
+        if pairs:
+            _pair_changes(text, pairs, single)
+            pairs.clear()
+        parens.clear()
+        if len(dquotes) > 1:
+            _quote_changes(text, dquotes, '"', single)
+        if len(squotes) > 1:
+            _quote_changes(text, squotes, "'", single)
+        dquotes.clear()
+        squotes.clear()
+
+    for m in _CANDIDATE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            end_line()
+        elif ch in _INVISIBLE:
+            single[i] = ("", f"invisible U+{ord(ch):04X} removed")
+        elif ch == "\u00a0":
+            p = text[i - 1] if i > 0 else ""
+            nx = text[i + 1] if i + 1 < len(text) else ""
+            if p and nx and _is_cjk(p) and _is_cjk(nx):
+                single[i] = ("", "no-break space between CJK removed")
+            else:
+                single[i] = (" ", "no-break space → space")
+        elif "\uff01" <= ch <= "\uff5e":
+            if ch not in _KEEP_FULL:
+                single[i] = (chr(ord(ch) - 0xFEE0), "full-width ASCII → ASCII")
+        elif ch in _SIMPLE:
+            if ch in ",:" and _between_digits(text, i):
+                continue
+            if _chinese_around(text, i):
+                single[i] = (_SIMPLE[ch], "ASCII punctuation in Chinese text")
+        elif ch == "(":
+            parens.append(i)
+        elif ch == ")":
+            if parens:
+                pairs.append((parens.pop(), i))
+        elif ch == '"':
+            dquotes.append(i)
+        elif ch == "'":
+            squotes.append(i)
+    end_line()
+
+    changes: list[Change] = []
+    spans.sort()
+    si = 0
+    for i in sorted(single):
+        while si < len(spans) and spans[si].end <= i:
+            changes.append(spans[si])
+            si += 1
+        if si < len(spans) and spans[si].start <= i:
+            continue  # inside a removed span
+        rep, note = single[i]
+        changes.append(Change(i, i + 1, rep, note))
+    changes.extend(spans[si:])
+    # spans may overlap each other only for an all-white line: keep the first
+    out: list[Change] = []
+    end = -1
+    for c in changes:
+        if c.start < end:
+            continue
+        out.append(c)
+        end = c.end
+    return out
