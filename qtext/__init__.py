@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from ._analyze import analyze
+from ._batch import Failure, analyze_many
 from ._config import Config, ExtractConfig, ReadConfig, RepairConfig, SummaryConfig
 from ._document import (
     Dateline,
@@ -32,6 +33,7 @@ from ._document import (
     Token,
 )
 from ._errors import DictionaryError, InputError, QtextError
+from ._frame import to_frame
 from ._render import render_html
 from ._repair import Edit, Repair, repair
 from ._segment import segment
@@ -50,6 +52,7 @@ __all__ = [
     "Event",
     "ExtractConfig",
     "Extraction",
+    "Failure",
     "InputError",
     "Official",
     "OfficialTitle",
@@ -67,7 +70,9 @@ __all__ = [
     "Token",
     "__version__",
     "analyze",
+    "analyze_many",
     "render_html",
     "repair",
     "segment",
+    "to_frame",
 ]

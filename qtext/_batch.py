@@ -1,0 +1,217 @@
+"""Many pages at once: ``analyze_many`` streams results in input order, in-process or in a pool.
+
+Invariants:
+- one result per input item, in input order: a :class:`Document`, or a :class:`Failure` saying
+  what went wrong with that item (a bad item never stops the batch, never disappears);
+- with ``workers > 1`` each worker process loads qtext's dictionaries once, in its initializer,
+  and keeps them for every item it gets;
+- at most ``workers * _INFLIGHT_PER_WORKER`` chunks are in flight, so an endless iterable streams
+  in bounded memory;
+- a worker process that dies (out of memory, a crash in a C extension) costs only the item it was
+  working on: the chunks in flight are retried one item at a time in a fresh pool, and an item
+  that kills a worker again comes back as a ``Failure`` with ``error="WorkerCrashed"``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+from ._config import DEFAULT, Config
+from ._document import Document
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+__all__ = ["Failure", "analyze_many"]
+
+FAILURE_SCHEMA = "qtext.failure/1"
+
+#: what one input item may be: page text or bytes, or an ``(id, raw)`` pair
+Item = Union[str, bytes, "tuple[Any, str | bytes]"]
+Task = Literal["analyze", "repair", "segment", "summarize"]
+
+_INFLIGHT_PER_WORKER = 4
+_WARMUP_TEXT = "新华社北京1月2日电 国务委员王勇3日出席第二届中国质量大会，宣读贺信并致辞。"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One input that could not be analysed: which one, and why.
+
+    ``index`` is the item's position in the input; ``id`` its id when one was given.
+
+    >>> import qtext
+    >>> [r.error for r in qtext.analyze_many([42])]
+    ['InputError']
+    """
+
+    index: int
+    id: str | None
+    error: str
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": FAILURE_SCHEMA, "id": self.id, "index": self.index,
+                "error": self.error, "message": self.message}
+
+
+def _split_item(index: int, item: Any) -> tuple[str | None, Any]:
+    """``(id, raw)`` of an input item; a bare str/bytes has no id."""
+    if isinstance(item, tuple) and len(item) == 2:
+        ident, raw = item
+        return (None if ident is None else str(ident)), raw
+    return None, item
+
+
+def _failure(index: int, ident: str | None, exc: BaseException) -> Failure:
+    message = str(exc) or repr(exc)
+    return Failure(index=index, id=ident, error=type(exc).__name__, message=message)
+
+
+# --- the work done on one item (in whichever process) ------------------------------------
+def _run_one(task: Task, raw: Any, ident: str | None, config: Config) -> Any:
+    from ._analyze import analyze
+    from ._repair import repair
+    from ._segment import segment
+
+    if task == "analyze" or task == "summarize":
+        return analyze(raw, config, id=ident)
+    if task == "repair":
+        return repair(raw, config.repair)
+    if task == "segment":
+        text = repair(raw, config.repair).text
+        return segment(text)
+    raise ValueError(f"unknown task {task!r}")
+
+
+def _run_chunk(task: Task, chunk: list[tuple[int, str | None, Any]], config: Config) -> list[Any]:
+    out: list[Any] = []
+    for index, ident, raw in chunk:
+        try:
+            out.append(_run_one(task, raw, ident, config))
+        except Exception as exc:
+            out.append(_failure(index, ident, exc))
+    return out
+
+
+def _warm_up(config: Config) -> None:
+    """Pool initializer: load dictionaries and the tokenizer once for this worker process."""
+    from ._analyze import analyze
+
+    with contextlib.suppress(Exception):
+        analyze(_WARMUP_TEXT, config)
+
+
+# --- the driver ----------------------------------------------------------------------------
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, str | None, Any]]]:
+    chunk: list[tuple[int, str | None, Any]] = []
+    for index, item in enumerate(items):
+        ident, raw = _split_item(index, item)
+        chunk.append((index, ident, raw))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _crashed(index: int, ident: str | None) -> Failure:
+    return Failure(index=index, id=ident, error="WorkerCrashed",
+                   message="the worker process died while analysing this item (out of memory or a crash)")
+
+
+def run_many(task: Task, items: Iterable[Any], *, workers: int | None = 1, chunksize: int | None = None,
+             config: Config | None = None) -> Iterator[Any]:
+    """The engine behind :func:`analyze_many` and the command line: any task, in input order."""
+    cfg = config or DEFAULT
+    n = (os.cpu_count() or 1) if workers is None or workers <= 0 else workers
+    if n <= 1:
+        for chunk in _chunks(items, 1):
+            yield from _run_chunk(task, chunk, cfg)
+        return
+    size = chunksize if chunksize and chunksize > 0 else 4
+    yield from _pooled(task, _chunks(items, size), n, cfg)
+
+
+def _new_pool(workers: int, cfg: Config) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # imported here: `import qtext` stays light
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(cfg,))
+
+
+def _pooled(task: Task, chunks: Iterator[list[tuple[int, str | None, Any]]], workers: int,
+            cfg: Config) -> Iterator[Any]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _new_pool(workers, cfg)
+    pending: deque[tuple[list[tuple[int, str | None, Any]], Future[list[Any]]]] = deque()
+    limit = workers * _INFLIGHT_PER_WORKER
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                pending.append((chunk, pool.submit(_run_chunk, task, chunk, cfg)))
+            if not pending:
+                return
+            chunk, fut = pending.popleft()
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                # the pool is gone, and with it every chunk in flight: redo them item by item
+                pool.shutdown(wait=False, cancel_futures=True)
+                redo = [chunk] + [c for c, _ in pending]
+                pending.clear()
+                pool, recovered = _recover(task, redo, workers, cfg)
+                yield from recovered
+                continue
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _recover(task: Task, chunks: list[list[tuple[int, str | None, Any]]], workers: int,
+             cfg: Config) -> tuple[ProcessPoolExecutor, list[Any]]:
+    """Run each item of ``chunks`` alone; an item whose worker dies again becomes a Failure."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _new_pool(workers, cfg)
+    out: list[Any] = []
+    for chunk in chunks:
+        for item in chunk:
+            try:
+                out.extend(pool.submit(_run_chunk, task, [item], cfg).result())
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                out.append(_crashed(item[0], item[1]))
+                pool = _new_pool(workers, cfg)
+    return pool, out
+
+
+def analyze_many(items: Iterable[Item], *, workers: int | None = 1, chunksize: int | None = None,
+                 config: Config | None = None) -> Iterator[Document | Failure]:
+    """Analyse many pages; yields one :class:`Document` or :class:`Failure` per item, in order.
+
+    ``items`` holds page text or bytes, or ``(id, raw)`` pairs (the id becomes ``Document.id``).
+    ``workers=1`` runs in this process; ``workers=N`` uses N worker processes, each loading
+    qtext's dictionaries once; ``workers=None`` uses one per CPU. ``chunksize`` items travel to a
+    worker together (default 4). Results stream: the input is read as the results are consumed.
+
+    >>> import qtext
+    >>> results = list(qtext.analyze_many([("a", "国务委员王勇出席大会。"), ("b", 42)]))
+    >>> [type(r).__name__ for r in results], results[0].id, results[1].error
+    (['Document', 'Failure'], 'a', 'InputError')
+    """
+    return run_many("analyze", items, workers=workers, chunksize=chunksize, config=config)
