@@ -1,13 +1,77 @@
-"""Repair step `lost` (placeholder: finds nothing yet)."""
+"""Repair step ``lost``: characters a bad encoding replaced by ``?`` or U+FFFD.
+
+Where the lost character can be told from context it is restored; elsewhere it is reported and
+left as it is (qtext never guesses a Han character):
+
+- ``?``, ``？`` or ``�`` between two runs of transliteration characters is the name separator
+  ``·`` that GBK cannot encode (``威廉姆?特洛伊`` → ``威廉姆·特洛伊``, ``本?阿里`` → ``本·阿里``).
+  Both sides must start with a character of ``dictionaries/repair_translit_chars.tsv`` and the two
+  runs together must be at least three characters long, so ``哪里?里面`` or ``什么?`` stay.
+- ``11?16事故``: a month and a day joined by a lost character before Han text is the event name
+  ``11·16``.
+- Any other ``�`` next to Han text is reported (a Change whose replacement is the text itself,
+  with a note); ``?`` is left to the typesetting step, which treats it as a question mark.
+
+>>> from qtext import RepairConfig
+>>> [c.replacement for c in find_changes("首席执行官威廉姆?特洛伊等", RepairConfig())]
+['·']
+>>> find_changes("你知道吗?我不知道", RepairConfig())
+[]
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+
 from .._config import RepairConfig
+from .._resources import read_rows
 from ._edits import Change
 
 __all__ = ["find_changes"]
 
+_PRECHECK = re.compile(r"[?？\ufffd]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})[?？\ufffd]([0-9]{1,2})(?![0-9])")
+_MAX_RUN = 6
+
+
+@functools.lru_cache(maxsize=1)
+def _translit() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("repair_translit_chars.tsv") if row and row[0])
+
+
+def _run(text: str, i: int, step: int, chars: frozenset[str]) -> int:
+    """How many transliteration characters run from ``i`` in direction ``step`` (at most 6)."""
+    n = 0
+    while 0 <= i < len(text) and n < _MAX_RUN and text[i] in chars:
+        n += 1
+        i += step
+    return n
+
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    return []
+    if _PRECHECK.search(text) is None:
+        return []
+    chars = _translit()
+    found: dict[int, Change] = {}
+    for m in _DATE.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        after = m.end()
+        if 1 <= month <= 12 and 1 <= day <= 31 and after < len(text) and _HAN.match(text, after):
+            i = m.start(2) - 1
+            found[i] = Change(i, i + 1, "·", "lost character between month and day → ·")
+    for m in _PRECHECK.finditer(text):
+        i = m.start()
+        if i in found:
+            continue
+        left = _run(text, i - 1, -1, chars)
+        right = _run(text, i + 1, 1, chars)
+        if left and right and left + right >= 3:
+            found[i] = Change(i, i + 1, "·", "lost character between parts of a transliterated name → ·")
+        elif text[i] == "\ufffd" and (
+            (i > 0 and _HAN.match(text, i - 1)) or (i + 1 < len(text) and _HAN.match(text, i + 1))
+        ):
+            found[i] = Change(i, i + 1, text[i], "lost character (U+FFFD) in Han text: left as is")
+    return [found[k] for k in sorted(found)]
