@@ -1,0 +1,233 @@
+"""HTML → page text (one block per line) and metadata, with lxml.
+
+What goes: ``script``/``style``/``noscript``/``iframe``/``nav``/``aside``/``footer``/forms'
+controls, comments, ruby annotations (``<rt>``/``<rp>``; the base text stays), and blocks that are
+page furniture by markup: mostly-link lists and boxes, and elements whose class/id *tokens* say
+footer, copyright, share, comment, related, nav, menu, sidebar, recommend … (generic hints,
+never one site's names) — unless such an element holds most of the page's text.
+
+What stays: every block element (``p``, ``div``, ``li``, ``h1``…, ``br``, table rows) on its own
+line, inline elements (links, ``b``, ``span``) inside their line.
+
+Metadata (``meta`` dict): ``title`` (``<title>``), ``h1`` (the first ``<h1>``), ``og_title``,
+``site`` (og:site_name), ``url`` (og:url / canonical), ``description``, ``author``,
+``published`` (article:published_time, pubdate-style ``<meta>``, ``<time datetime>``),
+``source`` (``<meta name="source">``).
+
+>>> text, meta = html_to_text("<html><head><title>标题_网站</title></head><body><h1>标题</h1>"
+...     "<p>第一段，<b>有</b>字。</p><ruby>質<rt>zhì</rt></ruby><script>x=1</script></body></html>")
+>>> text.split("\\n")
+['标题', '第一段，有字。', '質']
+>>> meta["title"], meta["h1"]
+('标题_网站', '标题')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["html_to_text", "is_html"]
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "nav", "aside", "footer", "template", "svg", "canvas",
+    "select", "option", "button", "textarea", "input", "rt", "rp", "head", "object", "embed", "audio",
+    "video", "map",
+)
+_BLOCK_TAGS = frozenset((
+    "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "li", "main", "menu", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "thead", "tfoot", "tr", "ul", "caption", "td", "th", "legend"
+))
+_CELL_TAGS = frozenset(("td", "th"))
+#: class/id tokens that mark page furniture (checked token by token, never as substrings)
+_FURNITURE_TOKENS = frozenset((
+    "footer", "foot", "copyright", "copy", "share", "sharing", "social", "comment", "comments",
+    "cmt", "reply", "related", "relate", "recommend", "recommended", "rec", "nav", "navbar",
+    "navigation", "menu", "sidebar", "side", "aside", "breadcrumbs", "hot", "hotnews", "rank",
+    "ranking", "login", "signin", "register", "ad", "ads", "advert", "advertisement", "banner",
+    "qrcode", "friendlink", "links", "toolbar", "print", "subscribe"
+))
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
+    "publish_date", "publishtime", "publish-date", "date", "dc.date", "dc.date.issued", "datepublished",
+    "sailthru.date", "weibo:article:create_at", "article:modified_time",
+)
+
+
+def is_html(text: str) -> bool:
+    """Whether ``text`` looks like HTML markup rather than page text.
+
+    >>> is_html("<!DOCTYPE html><html><body><p>字</p></body></html>"), is_html("来源：新华社")
+    (True, False)
+    """
+    head = text[:4000].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<" in head[1:]:
+        return True
+    if "<html" in head or "<body" in head or "<head" in head:
+        return True
+    tags = len(re.findall(r"</?(?:p|div|br|span|a|td|li|h[1-6])\b[^>]*>", head))
+    return tags >= 5
+
+
+def _tokens(el: Any) -> set[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not raw.strip():
+        return set()
+    return {t for t in _TOKEN_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if t}
+
+
+def _text_len(el: Any) -> int:
+    return len(_WS.sub("", el.text_content() or ""))
+
+
+def _link_len(el: Any) -> int:
+    return sum(len(_WS.sub("", a.text_content() or "")) for a in el.iter("a"))
+
+
+def _drop(el: Any) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    el.drop_tree()
+
+
+def _collect_meta(root: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    title = root.find(".//title")
+    if title is not None and (title.text_content() or "").strip():
+        meta["title"] = _WS.sub(" ", title.text_content()).strip()
+    h1 = root.find(".//h1")
+    if h1 is not None and _WS.sub(" ", h1.text_content() or "").strip():
+        meta["h1"] = _WS.sub(" ", h1.text_content()).strip()
+    published: dict[str, str] = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        content = _WS.sub(" ", m.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key in ("og:title", "twitter:title") and "og_title" not in meta:
+            meta["og_title"] = content
+        elif key == "og:site_name":
+            meta.setdefault("site", content)
+        elif key == "og:url":
+            meta.setdefault("url", content)
+        elif key in ("description", "og:description"):
+            meta.setdefault("description", content)
+        elif key in ("author", "article:author", "dc.creator"):
+            meta.setdefault("author", content)
+        elif key in ("source", "og:source", "article:source"):
+            meta.setdefault("source", content)
+        elif key in _PUBLISHED_KEYS:
+            published.setdefault(key, content)
+    for key in _PUBLISHED_KEYS:
+        if key in published:
+            meta["published"] = published[key]
+            break
+    if "published" not in meta:
+        for t in root.iter("time"):
+            if t.get("datetime"):
+                meta["published"] = t.get("datetime").strip()
+                break
+    if "url" not in meta:
+        for link in root.iter("link"):
+            if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+                meta["url"] = link.get("href").strip()
+                break
+    return meta
+
+
+def _prune(body: Any) -> None:
+    """Drop furniture blocks: class/id hints and link-dense lists/boxes (never the main text)."""
+    total = max(1, _text_len(body))
+    candidates = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el is body:
+            continue
+        if el.tag in ("h1", "p", "html", "body", "main", "article"):
+            continue
+        toks = _tokens(el)
+        if toks & _FURNITURE_TOKENS and not ({"article", "content", "main", "body", "text"} & toks):
+            candidates.append(el)
+            continue
+        if el.tag in ("ul", "ol", "dl", "div", "table", "section", "td", "tr"):
+            n = _text_len(el)
+            if n >= 6 and len(el.findall(".//a")) >= 3 and _link_len(el) >= 0.65 * n:
+                candidates.append(el)
+    for el in candidates:
+        if el.getparent() is None:
+            continue
+        if el.find(".//h1") is not None:
+            continue
+        if _text_len(el) > 0.4 * total:
+            continue
+        # an ancestor may already be gone: drop_tree on a detached subtree is harmless
+        _drop(el)
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
+    """Turn HTML into page text (one block per line) and metadata from ``<title>``/``<meta>``/``<time>``."""
+    import lxml.html
+    from lxml import etree
+
+    markup = _XML_DECL.sub("", markup, count=1)
+    if not markup.strip():
+        return "", {}
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return markup, {}
+    meta = _collect_meta(root)
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop_keep_tail(el)
+    for el in list(root.iter(*_DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    body = root.find("body")
+    if body is None:
+        body = root
+    _prune(body)
+    out: list[str] = []
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS or tag == "br":
+                out.append("\n")
+            elif tag == "img":
+                alt = ""  # images carry no page text here
+                out.append(alt)
+            if el.text:
+                out.append(el.text)
+        else:
+            if tag in _CELL_TAGS:
+                out.append(" ")
+            elif tag in _BLOCK_TAGS:
+                out.append("\n")
+            if el.tail and el is not body:
+                out.append(el.tail)
+    text = "".join(out)
+    lines = []
+    for line in text.split("\n"):
+        line = _WS.sub(" ", line).strip(" ")
+        if line.strip(" \u3000\xa0"):
+            lines.append(line)
+    return "\n".join(lines), meta
+
+
+def _drop_keep_tail(el: Any) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)

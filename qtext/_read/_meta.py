@@ -1,0 +1,186 @@
+"""Labelled metadata fields: ``发布时间：2017-09-19 作者： 来源：国家质检总局 浏览：1412``.
+
+A *meta line* is a short line made mostly of labelled fields (``label：value`` with a full- or
+half-width colon, or ``【label】value``), possibly starting with a bare date/time. Several fields
+may share a line; a value runs to the next label, a wide gap (two spaces, an ideographic space,
+a tab or ``|``) or the end of the line. The labels and the furniture words live in
+``dictionaries/meta_labels.tsv``.
+
+>>> f = parse_meta_line("发布时间:2017-09-19 作者: 来源:国家质检总局 浏览:1412")
+>>> (f.published, f.author, f.source, f.views)
+('2017-09-19', None, '国家质检总局', 1412)
+>>> parse_meta_line("2019-10-01 10:32:15　来源：人民日报　作者：李 华　阅读：7928次").author
+'李华'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .._resources import read_rows
+
+__all__ = ["MetaLine", "furniture_words", "label_fields", "parse_date", "parse_meta_line"]
+
+META_FIELDS = ("published", "updated", "source", "author", "editor", "views")
+
+
+@functools.lru_cache(maxsize=1)
+def label_fields() -> dict[str, str]:
+    """``{label: field}`` from ``meta_labels.tsv`` (loaded once, on first use)."""
+    return {row[0]: row[1] for row in read_rows("meta_labels.tsv") if len(row) >= 2}
+
+
+@functools.lru_cache(maxsize=1)
+def furniture_words() -> tuple[str, ...]:
+    """Labels of page furniture (share, print, previous/next, copyright …), longest first."""
+    words = [k for k, v in label_fields().items() if v == "furniture"]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def breadcrumb_words() -> tuple[str, ...]:
+    words = [k for k, v in label_fields().items() if v == "breadcrumb"]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    labels = sorted((k for k, v in label_fields().items() if v in META_FIELDS), key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in labels)
+    # 【来源】value | [来源]value | 来源：value | 来源:value ; spaces allowed inside labels (作 者)
+    return re.compile(
+        rf"[【\[〔［]\s*(?P<b>{alt})\s*[】\]〕］][:：]?|(?P<c>{alt})(?:[ \t]*[:：]|[|｜](?=\S))"
+    )
+
+
+_DATE_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+)
+_COMPACT_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_LEAD_DATE_RE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?))?"
+)
+_GAP_RE = re.compile(r"[ \xa0]{2,}|[\u3000\t|｜]")
+_HAN_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff·])[ \u3000\xa0]+(?=[\u3400-\u9fff·])")
+_EMPTY_VALUES = frozenset({"none", "null", "undefined", "nan", "-", "--", "—", "无", "暂无", "未知"})
+_TRIM = " \t\u3000\xa0:：,，;；|｜/·-—"
+_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "［": "］"}
+
+
+def _strip_value(v: str) -> str:
+    """Strip separators, and brackets left unbalanced by the line (``（责任编辑：周雁）``)."""
+    while True:
+        v = v.strip(_TRIM)
+        if v and v[0] in _PAIRS and _PAIRS[v[0]] not in v:
+            v = v[1:]
+        elif v and v[-1] in _PAIRS.values() and not any(o in v for o, c in _PAIRS.items() if c == v[-1]):
+            v = v[:-1]
+        else:
+            return v
+
+
+def parse_date(value: str | None) -> str | None:
+    """The first calendar date in ``value`` as ISO ``YYYY-MM-DD``, or None.
+
+    >>> parse_date("2019年10月1日 10:32"), parse_date("2021-02-18T07:02:10+08:00"), parse_date("None")
+    ('2019-10-01', '2021-02-18', None)
+    """
+    if not value:
+        return None
+    for rx in (_DATE_RE, _COMPACT_DATE_RE):
+        m = rx.search(value)
+        if m:
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """The fields read from one line, and how much of the line they explain (0..1)."""
+
+    published: str | None = None
+    updated: str | None = None
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    views: int | None = None
+    labels: int = 0  # how many labels the line has
+    coverage: float = 0.0
+    bare_date: bool = False  # the line starts with an unlabelled date
+
+    def get(self, name: str) -> str | int | None:
+        value: str | int | None = getattr(self, name)
+        return value
+
+
+def _clean_value(field: str, raw: str) -> str | int | None:
+    v = _strip_value(raw)
+    if not v or v.lower() in _EMPTY_VALUES:
+        return None
+    if field in ("published", "updated"):
+        return parse_date(v)
+    if field == "views":
+        m = re.search(r"\d[\d,]*", v)
+        return int(m.group().replace(",", "")) if m else None
+    v = _HAN_SPACE_RE.sub("", v)
+    if field in ("author", "editor") and len(v) > 40:
+        return None
+    return v
+
+
+def parse_meta_line(line: str) -> MetaLine | None:
+    """Read the labelled fields of ``line``; None when it has no metadata label.
+
+    >>> parse_meta_line("时间：None  来源：搜狐 (gongyi.sohu.com)  点击数：26024").source
+    '搜狐 (gongyi.sohu.com)'
+    >>> parse_meta_line("（责任编辑：周雁）").editor
+    '周雁'
+    >>> parse_meta_line("【来源】新华网【作者】张三").author
+    '张三'
+    """
+    if len(line) > 300:
+        return None
+    matches = list(_label_re().finditer(line))
+    if not matches:
+        lead = _LEAD_DATE_RE.match(line)
+        if lead and len(line.strip()) - len(lead.group().strip()) <= 2:
+            return MetaLine(published=parse_date(lead.group()), coverage=1.0, bare_date=True)
+        return None
+    fields: dict[str, str | int | None] = {}
+    explained = 0
+    lead = _LEAD_DATE_RE.match(line[: matches[0].start()])
+    bare = False
+    if lead:
+        fields["published"] = parse_date(lead.group())
+        explained += len(lead.group().strip())
+        bare = True
+    labels = label_fields()
+    for k, m in enumerate(matches):
+        label = re.sub(r"\s", "", m["b"] or m["c"])
+        field = labels[label]
+        stop = matches[k + 1].start() if k + 1 < len(matches) else len(line)
+        value = line[m.end():stop]
+        lead_ws = len(value) - len(value.lstrip(" \t\u3000\xa0"))
+        gap = _GAP_RE.search(value, lead_ws)
+        if gap:
+            value = value[: gap.start()]
+        if field in ("published", "updated"):
+            d = _DATE_RE.search(value)
+            if d:
+                t = _TIME_RE.match(value, d.end()) or _TIME_RE.match(value, d.end() + 1)
+                value = value[: (t.end() if t else d.end())]
+        elif field == "views":
+            n = re.match(r"\s*\d[\d,]*\s*(?:次|人次|人)?", value)
+            value = n.group() if n else ""
+        explained += len(m.group()) + len(value.strip())
+        if field not in fields or fields[field] is None:
+            fields[field] = _clean_value(field, value)
+    body = len("".join(line.split()))
+    coverage = min(1.0, explained / body) if body else 0.0
+    kept = {k: v for k, v in fields.items() if k in META_FIELDS}
+    return MetaLine(**kept, labels=len(matches), coverage=coverage, bare_date=bare)  # type: ignore[arg-type]

@@ -1,0 +1,357 @@
+"""Lines → header / title / metadata / body / footer.
+
+How the body is found (structure and text density, no site's strings):
+
+1. every line is classed: ``meta`` (labelled fields, :mod:`._meta`), ``breadcrumb``
+   (``当前位置：首页 > 新闻``), ``nav`` (a row of short menu items), ``furniture`` (a short line
+   made of share/print/login/previous-next/copyright words), ``site`` (``name http://…``), or
+   ``text``;
+2. each line gets a weight: a body-like line (Han-rich, with sentence punctuation) weighs its
+   number of Han characters, any other text line weighs minus its length (at least 2), and a
+   meta/furniture/nav/breadcrumb/site line weighs -60;
+3. the body is the run of lines with the greatest total weight (Kadane's maximum subarray, one
+   pass); inside it, non-text lines are left out of the paragraphs.
+
+Header fields come from the lines above the body; the order of precedence for each field is:
+a labelled line above the body (nearest the body first) > a labelled line below the body >
+HTML ``<meta>``/``<time>`` > other evidence (a date line, the title of the HTML document).
+``published`` is the ISO date only (``2019-10-01``); a time of day is not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .._config import ReadConfig
+from .._document import Page, Span
+from ._dateline import find_dateline
+from ._meta import MetaLine, breadcrumb_words, furniture_words, parse_date, parse_meta_line
+
+__all__ = ["read_page"]
+
+_STRIP = " \t\r\f\v\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_INNER_PUNCT = frozenset("，。！？；：、,;!?")
+_END_PUNCT = frozenset("。！？!?…”’）)」』")
+_SENTENCE_END = frozenset("。！？!?…")
+_CRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→|〉|>)\s*")
+_SITE_RE = re.compile(r"^(?P<site>[^\s:：]{2,30})\s+(?P<url>https?://\S+)$")
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_COPYRIGHT_RE = re.compile(r"copyright|©|\(c\)|icp[备证]|公网安备|版权所有|all rights reserved", re.I)
+_NAV_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000\xa0]{2,}|\s+/\s+")
+_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|[-–—]{2,})\s*")
+_HARD = -60
+
+_KINDS_OUT = frozenset(("meta", "furniture", "nav", "breadcrumb", "site", "blank"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+    kind: str
+    han: int
+    meta: MetaLine | None = None
+
+    @property
+    def bodyish(self) -> bool:
+        return self.kind == "text" and _is_bodyish(self.text, self.han)
+
+
+def _is_bodyish(s: str, han: int) -> bool:
+    if han < 4:
+        return False
+    if s[0] in "（(" and s[-1] in "）)":
+        return True  # a credit in brackets: （本报记者 张三）, （新华社北京10月3日电）
+    punct = sum(1 for c in s if c in _INNER_PUNCT)
+    if s[-1] in _END_PUNCT and han >= 4 and (s[-1] in _SENTENCE_END or punct):
+        return True
+    if han >= 8 and punct >= 1:
+        return True
+    return han >= 60
+
+
+def _is_furniture(s: str) -> bool:
+    compact = "".join(s.split())
+    if len(compact) > 60:
+        return False
+    if _COPYRIGHT_RE.search(compact) and not (compact[-1] in _SENTENCE_END and len(compact) > 30):
+        return True
+    words = furniture_words()
+    rest = compact
+    hit = False
+    for w in words:
+        if w in rest:
+            if rest.startswith(w) and len(rest) > len(w) and rest[len(w)] in ":：" and len(compact) <= 60:
+                return True
+            rest = rest.replace(w, "")
+            hit = True
+    if not hit:
+        return False
+    left = len(_HAN_RE.findall(rest))
+    return left <= max(2, len(_HAN_RE.findall(compact)) // 3)
+
+
+def _breadcrumb(s: str) -> tuple[str, ...] | None:
+    compact = s.strip()
+    for w in breadcrumb_words():
+        i = compact.find(w)
+        if 0 <= i <= 2:
+            rest = compact[i + len(w):].lstrip(" ：:是为")
+            items = [x.strip(" ：:") for x in _CRUMB_SEP.split(rest)]
+            items = [x for x in items if x]
+            if items and all(len(x) <= 20 for x in items):
+                return tuple(items)
+    parts = _CRUMB_SEP.split(compact)
+    if (len(parts) >= 3 and all(0 < len(x) <= 12 for x in parts) and len(compact) <= 80
+            and not any(c in _SENTENCE_END for c in compact)):
+        return tuple(parts)
+    return None
+
+
+def _is_nav(s: str) -> bool:
+    items = [x for x in _NAV_SPLIT.split(s.strip()) if x]
+    if len(items) < 3:
+        return False
+    if any(c in s for c in "。！？，"):
+        return False
+    return all(len(x) <= 8 for x in items)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        s = raw.strip(_STRIP)
+        if s:
+            start = pos + raw.index(s)
+            out.append(_classify(s, start))
+        pos += len(raw) + 1
+    return out
+
+
+def _classify(s: str, start: int) -> _Line:
+    end = start + len(s)
+    han = len(_HAN_RE.findall(s))
+    meta = parse_meta_line(s)
+    if (meta is not None and len(s) <= 160 and (meta.coverage >= 0.6 or meta.bare_date)
+            and not (meta.coverage < 0.9 and s[-1] in _SENTENCE_END and han > 30)):
+        return _Line(s, start, end, "meta", han, meta)
+    if _SITE_RE.match(s) or _URL_RE.match(s):
+        return _Line(s, start, end, "site", han)
+    if _breadcrumb(s) is not None and not any(c in s for c in "。！？"):
+        return _Line(s, start, end, "breadcrumb", han)
+    if _is_furniture(s):
+        return _Line(s, start, end, "furniture", han)
+    if _is_nav(s):
+        return _Line(s, start, end, "nav", han)
+    return _Line(s, start, end, "text", han, meta)
+
+
+def _weight(line: _Line) -> int:
+    if line.kind != "text":
+        return _HARD
+    if line.bodyish:
+        return line.han
+    return -max(2, len(line.text) // 2)
+
+
+def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """Indices [a, b] of the maximum-weight run of lines (None when no line weighs > 0)."""
+    best = 0
+    best_ab: tuple[int, int] | None = None
+    cur = 0
+    cur_a = 0
+    for i, line in enumerate(lines):
+        w = _weight(line)
+        if cur <= 0:
+            cur, cur_a = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_ab = cur, (cur_a, i)
+    return best_ab
+
+
+def _norm(s: str) -> str:
+    return "".join(s.split()).lower()
+
+
+def _title_like(line: _Line) -> bool:
+    s = line.text
+    if line.kind != "text":
+        return False
+    n = len("".join(s.split()))
+    return 4 <= n <= 90 and line.han >= 3 and s[-1] not in "。，,；;" and line.han * 2 >= n - 4
+
+
+def _title_candidates(meta: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for key in ("h1", "og_title", "title"):
+        v = meta.get(key)
+        if isinstance(v, str) and v.strip():
+            out.append(v.strip())
+            if key == "title":
+                parts = [p for p in _TITLE_SUFFIX.split(v) if p.strip()]
+                if parts:
+                    out.append(parts[0].strip())
+    return out
+
+
+def _find_html_title(header: list[_Line], cands: list[str]) -> int | None:
+    normed = [_norm(c) for c in cands if _norm(c)]
+    for i in range(len(header) - 1, -1, -1):
+        line = header[i]
+        if line.kind not in ("text", "nav"):
+            continue
+        n = _norm(line.text)
+        if len(n) < 4:
+            continue
+        for c in normed:
+            if n == c or (c.startswith(n) and len(n) * 2 >= len(c)):
+                return i
+            if n.startswith(c) and len(c) * 3 >= len(n) * 2:
+                return i
+    return None
+
+
+def _merge_fields(metas: list[MetaLine]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for m in metas:
+        for name in ("published", "source", "author", "editor", "views", "updated"):
+            v = m.get(name)
+            if v is not None and fields.get(name) is None:
+                fields[name] = v
+    return fields
+
+
+def read_page(
+    text: str, *, html_meta: dict[str, Any] | None = None, config: ReadConfig | None = None
+) -> Page:
+    """Read title, metadata and body paragraphs from repaired page text.
+
+    >>> page = read_page("示例网 http://www.example.cn/\\n当前位置：首页 > 新闻\\n\\n大会在京举行\\n\\n"
+    ...     "发布时间：2019-10-02 来源：新华社 浏览：25\\n\\n"
+    ...     "　　新华社北京10月1日电 大会1日在京举行，代表出席。\\n"
+    ...     "　　会议指出，要加强合作。\\n分享到：\\n责任编辑：王五")
+    >>> page.title, page.site, page.breadcrumb, page.published, page.source, page.views, page.editor
+    ('大会在京举行', '示例网', ('首页', '新闻'), '2019-10-02', '新华社', 25, '王五')
+    >>> [p.text for p in page.paragraphs], page.dateline.date
+    (['新华社北京10月1日电 大会1日在京举行，代表出席。', '会议指出，要加强合作。'], '2019-10-01')
+    """
+    cfg = config or ReadConfig()
+    meta = dict(html_meta or {})
+    is_html = bool(html_meta is not None)
+    lines = _split_lines(text)
+    notes: list[str] = []
+    run = _best_run(lines)
+    if run is not None:
+        a, b = run
+        body_chars = sum(line.han for line in lines[a:b + 1] if line.kind == "text")
+        if body_chars < cfg.min_body_chars and len(lines) > b - a + 1:
+            # too little text to call a body when the page has other lines: still keep it
+            notes.append("short body")
+    else:
+        a, b = len(lines), len(lines) - 1
+        notes.append("no body found")
+    header = lines[:a]
+    body_lines = [ln for ln in lines[a:b + 1] if ln.kind not in _KINDS_OUT]
+    paragraphs = tuple(Span(ln.text, ln.start, ln.end) for ln in body_lines)
+
+    # -- title and subtitles --------------------------------------------------------------
+    title: str | None = None
+    subtitles: list[str] = []
+    title_idx: int | None = None
+    if is_html:
+        cands = _title_candidates(meta)
+        title_idx = _find_html_title(header, cands)
+        if title_idx is None and cands:
+            title = cands[0]
+    metas_above = [i for i, ln in enumerate(header) if ln.kind == "meta"]
+    if title_idx is None and title is None and header:
+        anchor = metas_above[-1] if metas_above and len(header) - metas_above[-1] <= 6 else None
+        if anchor is not None:
+            for i in range(anchor - 1, max(-1, anchor - 4), -1):
+                if _title_like(header[i]):
+                    title_idx = i
+                    break
+                if header[i].kind != "text":
+                    break
+        if title_idx is None:
+            block: list[int] = []
+            for i in range(len(header) - 1, -1, -1):
+                if header[i].kind == "meta":
+                    continue
+                if not _title_like(header[i]) or len(block) == 3:
+                    break
+                block.append(i)
+            if block:
+                title_idx = block[-1]
+    if title_idx is not None:
+        title = header[title_idx].text
+        for ln in header[title_idx + 1:]:
+            if ln.kind == "text" and _title_like(ln) and ln.han >= 6 and len(subtitles) < 3:
+                subtitles.append(ln.text)
+    if title is not None:
+        title = title.strip(_STRIP)
+
+    # -- labelled fields ------------------------------------------------------------------
+    start_meta = title_idx if title_idx is not None else 0
+    near = [header[i].meta for i in reversed(metas_above) if i >= start_meta and header[i].meta]
+    far = [header[i].meta for i in reversed(metas_above) if i < start_meta and header[i].meta]
+    below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta]
+    fields = _merge_fields([m for m in near if m is not None])
+    for name, v in _merge_fields([m for m in below if m is not None]).items():
+        if fields.get(name) is None and name in ("source", "author", "editor", "views", "published"):
+            fields[name] = v
+    for name, v in _merge_fields([m for m in far if m is not None]).items():
+        if fields.get(name) is None and name in ("published", "source", "author", "views"):
+            fields[name] = v
+    published = fields.get("published")
+    source = fields.get("source")
+    author = fields.get("author")
+    if published is None and meta.get("published"):
+        published = parse_date(str(meta["published"]))
+    if source is None and isinstance(meta.get("source"), str):
+        source = meta["source"].strip() or None
+
+    # -- site, url, breadcrumb ---------------------------------------------------------------
+    site: str | None = None
+    url: str | None = None
+    breadcrumb: tuple[str, ...] = ()
+    for ln in header:
+        if ln.kind == "site" and site is None and url is None:
+            m = _SITE_RE.match(ln.text)
+            if m:
+                site, url = m["site"], m["url"]
+            else:
+                url = ln.text
+        elif ln.kind == "breadcrumb" and not breadcrumb:
+            breadcrumb = _breadcrumb(ln.text) or ()
+    if site is None and isinstance(meta.get("site"), str):
+        site = meta["site"].strip() or None
+    if url is None and isinstance(meta.get("url"), str):
+        url = meta["url"].strip() or None
+
+    dateline = find_dateline(text, paragraphs[0].start, published) if paragraphs else None
+    if not paragraphs:
+        notes.append("no paragraphs")
+    return Page(
+        title=title or None,
+        subtitles=tuple(subtitles),
+        site=site,
+        url=url,
+        breadcrumb=breadcrumb,
+        published=published,
+        author=author,
+        source=source,
+        editor=fields.get("editor"),
+        views=fields.get("views"),
+        dateline=dateline,
+        paragraphs=paragraphs,
+        is_html=is_html,
+        notes=tuple(dict.fromkeys(notes)),
+    )
