@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .._resources import read_rows
 
-__all__ = ["MetaLine", "furniture_words", "label_fields", "parse_date", "parse_meta_line"]
+__all__ = ["MetaLine", "breadcrumb_words", "credit_words", "furniture_words", "label_fields", "parse_date", "parse_meta_line"]
 
 META_FIELDS = ("published", "updated", "source", "author", "editor", "views")
 
@@ -37,6 +37,12 @@ def furniture_words() -> tuple[str, ...]:
     """Labels of page furniture (share, print, previous/next, copyright …), longest first."""
     words = [k for k, v in label_fields().items() if v == "furniture"]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def credit_words() -> tuple[str, ...]:
+    """Words that make a short line a credit or disclaimer (转载请注明, 如有侵权 …)."""
+    return tuple(sorted((k for k, v in label_fields().items() if v == "credit"), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,10 +153,15 @@ def parse_meta_line(line: str) -> MetaLine | None:
         return None
     matches = list(_label_re().finditer(line))
     if not matches:
-        lead = _LEAD_DATE_RE.match(line)
-        if lead and len(line.strip()) - len(lead.group().strip()) <= 2:
-            return MetaLine(published=parse_date(lead.group()), coverage=1.0, bare_date=True)
-        return None
+        # a bare date line: 2019-10-01, 发布于 2019-09-26 07:19:52, 2019年10月1日 星期二
+        d = _DATE_RE.search(line)
+        if d is None or len(line) > 40:
+            return None
+        t = _TIME_RE.match(line, d.end()) or _TIME_RE.match(line, d.end() + 1)
+        rest = line[: d.start()] + line[(t.end() if t else d.end()):]
+        if len("".join(rest.split())) > 6:
+            return None
+        return MetaLine(published=parse_date(d.group()), coverage=1.0, bare_date=True)
     fields: dict[str, str | int | None] = {}
     explained = 0
     lead = _LEAD_DATE_RE.match(line[: matches[0].start()])

@@ -27,7 +27,7 @@ from typing import Any
 from .._config import ReadConfig
 from .._document import Page, Span
 from ._dateline import find_dateline
-from ._meta import MetaLine, breadcrumb_words, furniture_words, parse_date, parse_meta_line
+from ._meta import MetaLine, breadcrumb_words, credit_words, furniture_words, parse_date, parse_meta_line
 
 __all__ = ["read_page"]
 
@@ -42,6 +42,10 @@ _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _COPYRIGHT_RE = re.compile(r"copyright|©|\(c\)|icp[备证]|公网安备|版权所有|all rights reserved", re.I)
 _NAV_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000\xa0]{2,}|\s+/\s+")
 _TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|[-–—]{2,})\s*")
+_END_RE = re.compile(r"^[^\w]*(?:the)?end[^\w]*$|^[-—–=·*]*[（(]?完[）)]?[-—–=·*]*$", re.I)
+#: leftovers of broken markup at a line's edges: pcms-style=\"font-L\">  …  " />
+_JUNK_HEAD = re.compile(r"^[^\n<>]{0,60}?=\\*\"[^\n<>\"]{0,40}\\*\"\s*/?>")
+_JUNK_TAIL = re.compile(r"\\*\"\s*/?>$")
 _HARD = -60
 
 _KINDS_OUT = frozenset(("meta", "furniture", "nav", "breadcrumb", "site", "blank"))
@@ -80,6 +84,8 @@ def _is_furniture(s: str) -> bool:
         return False
     if _COPYRIGHT_RE.search(compact) and not (compact[-1] in _SENTENCE_END and len(compact) > 30):
         return True
+    if any(w in compact for w in credit_words()) or _END_RE.match(compact):
+        return True
     words = furniture_words()
     rest = compact
     hit = False
@@ -103,7 +109,7 @@ def _breadcrumb(s: str) -> tuple[str, ...] | None:
             rest = compact[i + len(w):].lstrip(" ：:是为")
             items = [x.strip(" ：:") for x in _CRUMB_SEP.split(rest)]
             items = [x for x in items if x]
-            if items and all(len(x) <= 20 for x in items):
+            if items and all(len(x) <= 40 for x in items):
                 return tuple(items)
     parts = _CRUMB_SEP.split(compact)
     if (len(parts) >= 3 and all(0 < len(x) <= 12 for x in parts) and len(compact) <= 80
@@ -218,6 +224,22 @@ def _find_html_title(header: list[_Line], cands: list[str]) -> int | None:
     return None
 
 
+def _paragraph(text: str, line: _Line) -> Span | None:
+    """The line as a paragraph, without leftovers of broken markup at its edges."""
+    s, e = line.start, line.end
+    m = _JUNK_HEAD.match(line.text)
+    if m:
+        s += m.end()
+    m = _JUNK_TAIL.search(text, s, e)
+    if m:
+        e = m.start()
+    while s < e and text[s] in _STRIP:
+        s += 1
+    while e > s and text[e - 1] in _STRIP:
+        e -= 1
+    return Span(text[s:e], s, e) if s < e else None
+
+
 def _merge_fields(metas: list[MetaLine]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for m in metas:
@@ -259,7 +281,7 @@ def read_page(
         notes.append("no body found")
     header = lines[:a]
     body_lines = [ln for ln in lines[a:b + 1] if ln.kind not in _KINDS_OUT]
-    paragraphs = tuple(Span(ln.text, ln.start, ln.end) for ln in body_lines)
+    paragraphs = tuple(sp for sp in (_paragraph(text, ln) for ln in body_lines) if sp is not None)
 
     # -- title and subtitles --------------------------------------------------------------
     title: str | None = None
