@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 from ._config import DEFAULT, Config
@@ -28,27 +30,26 @@ def analyze(raw: str | bytes, config: Config | None = None, *, id: str | None = 
     '新华社上海9月15日电 国务委员王勇出席大会。'
     """
     cfg = config or DEFAULT
-    if isinstance(raw, (bytes, bytearray, memoryview)):
-        text, encoding, _ = _bytes.decode(bytes(raw), cfg.repair)
-        raw_text: str = text
-    elif isinstance(raw, str):
-        raw_text = raw
-        encoding = None
-    else:
-        raise InputError(f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first")
-
+    text_in, encoding, via = _input_text(raw, cfg)
     html_meta: dict[str, Any] | None = None
-    html_mode = cfg.read.html if cfg.read.html is not None else is_html(raw_text)
+    html_mode = cfg.read.html if cfg.read.html is not None else is_html(text_in)
     if html_mode:
-        raw_text, html_meta = html_to_text(raw_text)
-
-    rep = repair(raw_text if encoding is None else raw, cfg.repair) if not html_mode else repair(raw_text, cfg.repair)
+        text_in, html_meta = html_to_text(text_in)
+        html_meta = _repair_meta(html_meta, cfg)
+    if via == "decoder" and not html_mode and not isinstance(raw, str):
+        rep = repair(bytes(raw), cfg.repair)  # the decode step's edits stay on record
+    else:
+        rep = repair(text_in, cfg.repair)
+        if encoding is not None:
+            rep = dataclasses.replace(rep, encoding=encoding)
     text = rep.text
     page = read_page(text, html_meta=html_meta, config=cfg.read)
     sentences = tuple(s for p in page.paragraphs for s in split_sentences(text, p.start, p.end))
     tokens = tuple(segment(text))
     extraction = extract(text, page, tokens, cfg.extract)
-    summary = summarise(text, page, sentences, tokens, extraction, cfg.summary) if cfg.summary.enabled else None
+    summary = (
+        summarise(text, page, sentences, tokens, extraction, cfg.summary) if cfg.summary.enabled else None
+    )
     return Document(
         text=text,
         repair=rep,
@@ -59,3 +60,44 @@ def analyze(raw: str | bytes, config: Config | None = None, *, id: str | None = 
         id=id,
         **({"summary": summary} if summary is not None else {}),
     )
+
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.I)
+_META_REPAIRED = ("title", "h1", "og_title", "site", "author", "source", "description")
+
+
+def _input_text(raw: object, cfg: Config) -> tuple[str, str | None, str]:
+    """``(text, encoding, via)``: str passes through (via ``str``); bytes are decoded by the repair
+    step's decoder (via ``decoder``), and when that decoder loses bytes of a page that declares its
+    charset in a ``<meta>``, the declared charset is tried too, strictly: it is used (via
+    ``declared``) only when it decodes every byte.
+    """
+    if isinstance(raw, str):
+        return raw, None, "str"
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise InputError(
+            f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first"
+        )
+    data = bytes(raw)
+    text, encoding, losses = _bytes.decode(data, cfg.repair)
+    if losses and not cfg.repair.encoding:
+        m = _CHARSET_RE.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii").lower()
+            if declared in ("gbk", "gb2312", "gb_2312-80", "x-gbk"):
+                declared = "gb18030"
+            try:
+                return data.decode(declared), declared, "declared"
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return text, encoding, "decoder"
+
+
+def _repair_meta(meta: dict[str, Any], cfg: Config) -> dict[str, Any]:
+    """HTML metadata strings get the same repair as the page text (traditional → simplified …)."""
+    out = dict(meta)
+    for key in _META_REPAIRED:
+        value = out.get(key)
+        if isinstance(value, str) and value:
+            out[key] = repair(value, cfg.repair).text
+    return out

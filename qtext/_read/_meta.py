@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 from .._resources import read_rows
 
-__all__ = ["MetaLine", "breadcrumb_words", "credit_words", "furniture_words", "label_fields", "parse_date", "parse_meta_line"]
+__all__ = [
+    "MetaLine", "breadcrumb_words", "credit_words", "furniture_words", "label_fields", "parse_date",
+    "parse_meta_line",
+]
 
 META_FIELDS = ("published", "updated", "source", "author", "editor", "views")
 
