@@ -1,0 +1,747 @@
+"""Events: conferences, sessions, forums, meetings, receptions, ceremonies, exhibitions, visits.
+
+How an event is found:
+- an event noun from ``dictionaries/event_nouns.tsv`` (大会, 会议, 论坛, 招待会, 仪式 …) ends a
+  mention; its name is the name-like run just before it (CJK, digits, ``（…）``, ``“…”``), cut
+  after the last clause word (出席, 举行, 在, 是 …), a day-precise date, or a count (``5个``);
+- a mention with nothing specific left (``大会``, ``本次大会``, ``分会场会议``) is *generic*: it
+  is linked to the event it refers to (the latest one with the same noun or type), never
+  reported on its own;
+- mentions with the same core (edition, year and parenthesised place dropped) or where one
+  is an abbreviation of the other (``世园会`` of ``世界园艺博览会``) are merged into one event;
+- ``X会见Y``/``X同Y会谈`` are meetings (one per guest: ``分别会见A、B``), ``对Y进行…访问`` is
+  a visit (type ``other``);
+- attributes come from each mention's sentence: the date (a :class:`DateMention` after the
+  mention, else before it in its clause), the place (``在上海召开``, ``（上海）``, else the
+  dateline's place for an event of the lead), organisers (``由A和B主办``), the theme
+  (``主题是“…”``), counts of participants (``680多人``, ``37个国家和地区``).
+
+Invariants: every mention span slices back to ``text``; work is linear in the text (one regex
+pass for nouns, bounded look-back of at most ``_MAX_NAME`` characters per mention).
+
+>>> from qtext._document import Dateline, Page
+>>> from qtext._extract._dates import find_dates
+>>> text = "新华社上海9月15日电 第二届中国质量（上海）大会15日在上海召开。本次大会由质检总局主办。"
+>>> page = Page(dateline=Dateline(place="上海", date="2017-09-15"))
+>>> ev = find_events(text, page, (), (), (), (), find_dates(text, page))[0]
+>>> ev.name, ev.type, ev.edition, ev.date, ev.place, ev.organisers
+('第二届中国质量（上海）大会', 'conference', 2, '2017-09-15', '上海', ('质检总局',))
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._document import DateMention, Entity, Event, Official, Organisation, Page, Place, Span
+from .._resources import read_rows
+from ._dates import parse_cn_number
+
+__all__ = ["find_events"]
+
+_MAX_NAME = 40  # longest event name looked back over
+
+# --- data ----------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
+    table: dict[str, str] = {}
+    try:
+        for row in read_rows("event_nouns.tsv"):
+            if len(row) >= 2 and row[0]:
+                table[row[0]] = row[1]
+    except Exception:  # a missing dictionary leaves events empty rather than failing analyze
+        table = {}
+    names = sorted((n for n in table if n not in _MEETING_VERBS), key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, names)) if names else r"(?!x)x")
+    return table, pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    words = set(_FALLBACK_TITLES)
+    try:
+        for row in read_rows("titles.tsv"):
+            if row and len(row[0]) >= 2:
+                words.add(row[0])
+    except Exception:
+        pass
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_MEETING_VERBS = {"会见": "meeting", "会晤": "meeting", "会谈": "talks"}
+_FALLBACK_TITLES = ("总统", "总理", "副总理", "首相", "副首相", "主席", "副主席", "部长", "大臣", "议长",
+                    "国王", "王储", "秘书长", "大使", "外长", "委员长", "总干事", "总裁", "董事长",
+                    "书记", "总书记", "委员", "省长", "市长", "州长", "总督", "领导人", "会长", "主任")
+
+# what may not follow an event noun when it names a place or a body, not an event
+_NOT_AFTER = ("堂", "室", "厅", "馆", "中心", "场馆", "秘书处", "办公室", "成员", "组委会", "执委会",
+              "主席团", "常务委员会", "常委会", "代表", "委员会", "筹备")
+# clause words after which an event name starts (cut the look-back after the last one)
+_CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行", "召开了", "召开", "举办了", "举办", "主持",
+              "主办", "承办", "开幕", "观看", "来华", "前来", "以及", "并在", "期间", "作为", "通过", "审议",
+              "听取", "致信", "贺信", "介绍", "宣布", "祝愿", "获得", "打破", "担任", "列席", "提请", "聚焦",
+              "播放", "撰文", "宣读", "致辞", "见证", "参观", "迎接", "亮相", "走进", "来到", "抵达", "结束",
+              "离开", "返回", "回顾", "关注", "报道", "表示", "指出", "强调", "参与", "筹办", "办好", "他们",
+              "我们", "大家", "已经", "正在", "将于", "一场", "一届",
+              "在", "于", "是", "为", "了", "并", "等", "即", "由", "赴", "至", "到", "对", "让", "受", "继",
+              "致", "他", "其",
+              "向", "将", "从", "据", "和", "与", "同", "及", "的")
+# clause words that may sit *inside* a name (和 in 国家勋章和国家荣誉称号颁授仪式, 的 in …工作的…研讨会)
+# are cut only when what follows them is generic; see _cut_run
+_SOFT_CUT = frozenset({"和", "与", "同", "及", "的"})
+_DETERMINERS = ("本次", "此次", "这次", "本届", "此届", "上届", "下届", "这届", "下一届", "上一届", "历届", "每届",
+                "每年", "历次", "首次", "多次", "多届", "该", "这一", "这个", "那次",
+                "这", "此", "今年的", "上述", "各", "全体", "一次", "一系列", "系列")
+_GENERIC = ("分会场", "平行", "专题", "相关", "有关", "各类", "各种", "各项", "多场", "大型", "盛大", "隆重",
+            "热烈", "重要", "主", "分", "本", "全", "大会", "会议", "开幕", "闭幕", "视频", "电视电话",
+            "上午", "下午", "晚上", "当天", "当日", "今天", "昨天", "期间", "综合性", "国际性", "全国性", "世界性",
+            "区域性", "规模", "最高", "规格", "高", "的", "一场", "一次", "次", "届", "党员", "支部", "各界")
+_ORDINAL = r"(?:第[〇○零一二三四五六七八九十百两\d]+(?:届|次|个)|首届|[一二三四五六七八九十百\d]+(?:届|次)(?=[^\d]))"
+_ORDINAL_RE = re.compile(_ORDINAL)
+_ORDINAL_NUM = re.compile(r"第?([〇○零一二三四五六七八九十百两\d]+)(?:届|次|个)|(首)届")
+_EDITION_BEFORE = re.compile(r"(第[〇○零一二三四五六七八九十百两\d]+届|首届)(?:为|是)$")
+_YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年(?:度)?")
+_PAREN = re.compile(r"[（(]([^（）()]{1,12})[）)]")
+_SENT_END = "。！？!?\n"
+_CLAUSE_END = "。！？!?\n，,；;：:"
+_PLACE_RE = re.compile(
+    r"在([^，。；：、“”\s,;:]{1,20}?)(?:隆重|盛大|分别|亲切|正式|同|与|和)?"
+    r"(?:举行|召开|举办|开幕|闭幕|会见|会谈|会晤|出席|主持|揭幕|启幕|拉开帷幕|落下帷幕|落幕|开展|进行)")
+_ORGANISER_RE = re.compile(r"由([^，。；：\s]{2,60}?)(?:共同|联合)?(?:主办|承办|举办|发起|组织|召开)")
+_THEME_RE = re.compile(r"(?:主题(?:是|为|：|:)\s*“([^”]{1,60})”|以“([^”]{1,60})”为主题)")
+_COUNT_RE = re.compile(
+    r"(\d+(?:\.\d+)?)(万)?(?:多|余)?(?:(个)?(国家和地区|国家|地区)|(?:位|名|人|人次)(?!民))")
+_SPLIT_ORGS = re.compile(r"、|和|与|以及|及|，|,")
+_SHORT_PLACES = {"京": "北京", "沪": "上海", "津": "天津", "渝": "重庆", "穗": "广州", "蓉": "成都"}
+_VISIT_RE = re.compile(
+    r"(?:对|赴|到)([^，。；：、\s]{1,12}?)进行(?:了)?(?:为期[^，。；]{1,6}的)?"
+    r"((?:国事|正式|友好|工作|正式友好|国事|私人|访问)?访问)")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "〇○"
+
+
+def _is_name_char(ch: str) -> bool:
+    return _is_cjk(ch) or ch.isdigit() or ("A" <= ch <= "Z") or ("a" <= ch <= "z") or ch in "·—－-"
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Mention:
+    name: str
+    noun: str
+    type: str
+    start: int
+    end: int
+    edition: int | None
+    core: str
+    paren: str | None
+    generic: bool
+    sentence: tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Ev:
+    mentions: list[_Mention]
+    type: str
+    edition: int | None = None
+    date: str | None = None
+    place: str | None = None
+    organisers: list[str] = field(default_factory=list)
+    theme: str | None = None
+    participants: dict[str, Any] = field(default_factory=dict)
+    name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    core: str = ""
+    paren: str | None = None
+
+
+def _regions(text: str, page: Page) -> list[tuple[int, int]]:
+    """Where events are looked for: the title (when the text holds it) and the body paragraphs."""
+    regions: list[tuple[int, int]] = []
+    first = page.paragraphs[0].start if page.paragraphs else len(text)
+    for head in (page.title, *page.subtitles):
+        if head:
+            i = text.find(head, 0, first if page.paragraphs else len(text))
+            if i >= 0:
+                regions.append((i, i + len(head)))
+    if page.paragraphs:
+        regions += [(p.start, p.end) for p in page.paragraphs]
+    else:
+        regions.append((0, len(text)))
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in regions:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _sentence_of(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    s = pos
+    while s > lo and text[s - 1] not in _SENT_END and pos - s < 400:
+        s -= 1
+    e = pos
+    while e < hi and text[e] not in _SENT_END and e - pos < 400:
+        e += 1
+    return s, min(hi, e + 1)
+
+
+def _run_start(text: str, end: int, lo: int) -> int:
+    """Scan back from ``end`` over a name-like run: CJK, digits, ``“…”``, ``《…》``, inner ``（…）``."""
+    i = end
+    limit = max(lo, end - _MAX_NAME)
+    while i > limit:
+        ch = text[i - 1]
+        if _is_name_char(ch):
+            i -= 1
+            continue
+        if ch in "”》":
+            opener = "“" if ch == "”" else "《"
+            j = text.rfind(opener, limit, i - 1)
+            if j < 0 or any(c in "。；，\n" for c in text[j:i]):
+                break
+            i = j
+            continue
+        if ch in "）)":
+            j = max(text.rfind("（", limit, i - 1), text.rfind("(", limit, i - 1))
+            inner = text[j + 1:i - 1] if j >= 0 else ""
+            if (j <= limit or not inner or any(c in "，。；：、 " for c in inner)
+                    or inner.startswith(("记者", "通讯员", "本报", "新华社")) or not _is_name_char(text[j - 1])):
+                break
+            i = j
+            continue
+        break
+    return i
+
+
+def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
+    """Cut a look-back run after its last clause word, day-precise date or count."""
+    best = 0
+    for d_end in date_ends:  # day dates inside the run: the name starts after them
+        if run_start < d_end <= run_start + len(run):
+            best = max(best, d_end - run_start)
+    full = run + noun
+    for m in _COUNT_CUT.finditer(full):
+        if m.end() <= len(run):
+            best = max(best, m.end())
+    for w in _CUT_WORDS:
+        k = run.rfind(w)
+        while k >= 0:
+            after = k + len(w)
+            if len(w) == 1 and not _single_cut_ok(run, k):
+                k = run.rfind(w, 0, k)
+                continue
+            if w in _SOFT_CUT:
+                rest = run[after:]
+                if w == "的" and (rest.startswith(("第", "首届")) or _YEAR_PREFIX.match(rest)):
+                    pass  # ……的第九届北京香山论坛: the name starts after 的
+                elif w == "的" and rest and _is_generic_name(rest + noun, noun):
+                    return rest  # 最高规格的大型综合性运动会: a description, not a name
+                elif w != "的" and _nouns()[1].search(run[max(0, k - 4):k] + "\n") and \
+                        _ends_with_noun(run[:k]):
+                    pass  # A论坛和B博览会: two events
+                elif len(run[:k]) >= 2 and len(rest) >= 2:
+                    # A和B仪式 / X的Y研讨会: 和/的 inside a name
+                    k = run.rfind(w, 0, k)
+                    continue
+            best = max(best, after)
+            break
+    return run[best:]
+
+
+_COUNT_CUT = re.compile(r"(?<!第)[\d一二三四五六七八九十两几多]+(?:个|场|项|次(?!会议|全体|常务))(?!国家)")
+# single-character cut words, and the neighbours that make them part of a longer word
+_SINGLE_NOT = {
+    "在": ("存现正所实自内外潜", "于内场"), "于": ("关对由等属位处致基鉴终至善勇乐敢急过易便", ""),
+    "是": ("于但就还只要总凡正倒更可硬却也", "否"), "为": ("作成因认行以称视较更尤最广极", "期"),
+    "了": ("为除", "解"), "等": ("平同相对均", "级待"), "即": ("立随", "将使便"), "由": ("自理经缘", ""),
+    "至": ("乃甚以", "今少关"), "到": ("达受得感遇提做", ""), "将": ("", "军领士"), "从": ("", "事而"),
+    "据": ("根数依证占", ""), "向": ("方面导意倾走志动", ""), "对": ("面针相绝应反核", "外话象接口"),
+    "并": ("合兼吞", ""), "致": ("一导以所极大细", "力辞"), "受": ("接享感承遭", ""), "让": ("转出", ""),
+    "和": ("平温缓柔共总调", ""), "与": ("参给赋", "会"), "同": ("共协会合相不等", "志时样意步期"),
+    "及": ("以涉普危波提来", "时"), "的": ("目", "确"), "继": ("相后承", "续承"), "赴": ("", ""),
+    "他": ("其", "国乡"), "其": ("尤与极", "他实中次"),
+}
+
+
+def _ends_with_noun(s: str) -> bool:
+    table = _nouns()[0]
+    return any(s.endswith(n) for n in table)
+
+
+def _single_cut_ok(run: str, k: int) -> bool:
+    w = run[k]
+    prev_bad, next_bad = _SINGLE_NOT.get(w, ("", ""))
+    if k > 0 and run[k - 1] in prev_bad:
+        return False
+    return not (k + 1 < len(run) and run[k + 1] in next_bad)
+
+
+def _strip_determiners(name: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for d in _DETERMINERS:
+            if name.startswith(d) and len(name) > len(d):
+                name = name[len(d):]
+                changed = True
+    return name
+
+
+def _core(name: str) -> tuple[str, str | None]:
+    """The name without edition, leading year and parenthesised place: what aliases share."""
+    paren = None
+    m = _PAREN.search(name)
+    if m:
+        paren = m.group(1)
+        name = name[:m.start()] + name[m.end():]
+    name = _YEAR_PREFIX.sub("", name)
+    name = _ORDINAL_RE.sub("", name)
+    name = name.replace("“", "").replace("”", "")
+    return name, paren
+
+
+def _is_generic_name(name: str, noun: str) -> bool:
+    rest = _strip_determiners(name)
+    if _ORDINAL_RE.search(rest) and rest.startswith(("第", "首届")) and rest.endswith(noun):
+        return False  # 第一次全体会议: named by its ordinal
+    rest = _ORDINAL_RE.sub("", rest)
+    rest = rest[: len(rest) - len(noun)] if rest.endswith(noun) else rest
+    for g in sorted(_GENERIC, key=len, reverse=True):
+        rest = rest.replace(g, "")
+    return len(rest) < 2
+
+
+def _edition(name: str, noun: str) -> int | None:
+    last = None
+    for m in _ORDINAL_NUM.finditer(name):
+        last = m
+    if last is None:
+        return None
+    if last.group(2):
+        return 1
+    # an inner event noun after the ordinal belongs to another event (第七届运动会开幕式)
+    tail = name[last.end(): len(name) - len(noun)]
+    table, pattern = _nouns()
+    if pattern.search(tail):
+        return None
+    return parse_cn_number(last.group(1))
+
+
+def _type_for(noun: str, name: str, table: dict[str, str]) -> str:
+    t = table.get(noun, "other")
+    if noun == "会议" and re.search(r"[一二三四五六七八九十\d]次会议$", name):
+        return "session"
+    if noun == "会议" and "常委会" in name:
+        return "session"
+    return t
+
+
+def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
+                   dates: Sequence[DateMention]) -> list[_Mention]:
+    table, pattern = _nouns()
+    day_ends = sorted(d.end for d in dates if d.value and len(d.value.split("/")[0]) == 10)
+    dl = page.dateline
+    if dl is not None and dl.end is not None:
+        day_ends = sorted([*day_ends, dl.end])
+    out: list[_Mention] = []
+    for lo, hi in regions:
+        for m in pattern.finditer(text, lo, hi):
+            noun = m.group()
+            after = text[m.end(): m.end() + 4]
+            if after.startswith(_NOT_AFTER):
+                continue
+            rs = _run_start(text, m.start(), lo)
+            run = text[rs:m.start()]
+            name = _cut(run, noun, day_ends, rs) + noun
+            start = m.end() - len(name)
+            # a sub-event named by its own ordinal: 第十四次会议第一次全体会议 → 第一次全体会议
+            inner = None
+            for im in pattern.finditer(name, 0, len(name) - len(noun)):
+                inner = im
+            if inner is not None and re.match(r"第[〇一二三四五六七八九十百\d]+次", name[inner.end():]):
+                start += inner.end()
+                name = name[inner.end():]
+            generic = _is_generic_name(name, noun)
+            if generic:
+                name = noun
+                start = m.start()
+            ed = _edition(name, noun)
+            if ed is None:
+                before = text[max(lo, start - 8):start]
+                em = _EDITION_BEFORE.search(before)
+                if em:
+                    ed = _edition(em.group(1) + noun, noun)
+            core, paren = _core(_strip_determiners(name))
+            out.append(_Mention(name=name, noun=noun, type=_type_for(noun, name, table), start=start,
+                                end=m.end(), edition=ed, core=core, paren=paren, generic=generic,
+                                sentence=_sentence_of(text, m.start(), lo, hi)))
+    return out
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """``世园会`` abbreviates ``世界园艺博览会``: same last char, the short one a subsequence."""
+    if len(short) < 3 or len(short) >= len(long) or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _compatible(ev: _Ev, m: _Mention) -> bool:
+    if ev.type in ("meeting", "talks", "visit"):
+        return False
+    if m.edition is not None and ev.edition is not None and m.edition != ev.edition:
+        return False
+    if m.paren and ev.paren and m.paren != ev.paren:
+        return False
+    a, b = m.core, ev.core
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= 4 and long.endswith(short):
+        return True
+    if _is_abbreviation(short, long):
+        return True
+    # 北京世界园艺博览会 = 2019年中国北京世界园艺博览会
+    return len(short) >= 5 and short in long and long.endswith(m.noun) and short.endswith(m.noun)
+
+
+# --- attributes ----------------------------------------------------------------------------------
+
+
+def _window(m: _Mention, mentions_after: Sequence[_Mention]) -> tuple[int, int]:
+    """From the mention to its sentence end, stopping at the next specific event mention."""
+    end = m.sentence[1]
+    for o in mentions_after:
+        if o.start >= m.end and not o.generic and o.start < end:
+            end = o.start
+            break
+    return m.end, end
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    s = pos
+    while s > lo and text[s - 1] not in _CLAUSE_END and pos - s < 200:
+        s -= 1
+    return s
+
+
+def _find_place(text: str, s: int, e: int, places: Sequence[Place]) -> str | None:
+    pm = _PLACE_RE.search(text, s, e)
+    if pm:
+        return _SHORT_PLACES.get(pm.group(1), pm.group(1))
+    return None
+
+
+def _organisers(segment: str, organisations: Sequence[Organisation]) -> list[str]:
+    om = _ORGANISER_RE.search(segment)
+    if not om:
+        return []
+    body = om.group(1)
+    found: list[tuple[int, str]] = []
+    for org in organisations:
+        for n in (org.name, *org.aliases, *((org.abbreviation,) if org.abbreviation else ())):
+            k = body.find(n) if n else -1
+            if k >= 0:
+                found.append((k, n))
+                break
+    if found:
+        return [n for _, n in sorted(found)]
+    return [p for p in (x.strip() for x in _SPLIT_ORGS.split(body)) if 2 <= len(p) <= 30]
+
+
+def _counts(segment: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for cm in _COUNT_RE.finditer(segment):
+        n = float(cm.group(1)) * (10000 if cm.group(2) else 1)
+        kind = cm.group(4)
+        if kind:
+            key = {"国家和地区": "countries_and_regions", "国家": "countries", "地区": "regions"}[kind]
+        else:
+            key = "people"
+        out.setdefault(key, int(n))
+    return out
+
+
+# --- meetings and visits -------------------------------------------------------------------------
+
+
+def _person_spans(officials: Sequence[Official], entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
+    spans = [(sp.start, sp.end, o.name) for o in officials for sp in o.mentions]
+    spans += [(e.start, e.end, e.text) for e in entities if e.label == "PERSON"]
+    spans.sort()
+    return spans
+
+
+def _guest_name(item: str, persons: Sequence[tuple[int, int, str]], base: int) -> str | None:
+    inside = [p for p in persons if p[0] >= base and p[1] <= base + len(item)]
+    if inside:
+        return inside[-1][2]
+    best = -1
+    for t in _title_words():
+        k = item.rfind(t)
+        if k >= 0 and k + len(t) > best:
+            best = k + len(t)
+    rest = item[best:] if best >= 0 else item
+    rest = rest.strip("　 ")
+    if 2 <= len(rest) <= 8 and all(_is_cjk(c) or c == "·" for c in rest):
+        return rest
+    return None
+
+
+def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int, str]],
+              dates: Sequence[DateMention], page: Page) -> list[_Ev]:
+    verbs = re.compile("|".join(_MEETING_VERBS))
+    out: list[_Ev] = []
+    by_guest: dict[tuple[str, str], _Ev] = {}
+    last_host: str | None = None
+    lead = regions[0] if regions else (0, 0)
+    body_start = page.paragraphs[0].start if page.paragraphs else 0
+    for lo, hi in regions:
+        for vm in verbs.finditer(text, lo, hi):
+            verb = vm.group()
+            kind = _MEETING_VERBS[verb]
+            if text[vm.end(): vm.end() + 1] in ("厅", "室", "时") and kind == "meeting" and False:
+                continue
+            if text[vm.end(): vm.end() + 1] in ("厅", "室"):
+                continue
+            ss, se = _sentence_of(text, vm.start(), lo, hi)
+            cs = _clause_start(text, vm.start(), lo)
+            before_persons = [p for p in persons if ss <= p[0] and p[1] <= vm.start()]
+            items: list[tuple[str, int]] = []
+            if kind == "talks":
+                k = max(text.rfind("同", cs, vm.start()), text.rfind("与", cs, vm.start()))
+                if k < 0:
+                    continue
+                seg = text[k + 1: vm.start()]
+                if seg.endswith("举行"):
+                    seg = seg[:-2]
+                items = [(seg, k + 1)]
+                before_persons = [p for p in before_persons if p[1] <= k]
+            else:
+                e = vm.end()
+                if text.startswith("了", e):
+                    e += 1
+                ce = e
+                while ce < hi and text[ce] not in _CLAUSE_END and ce - e < 150:
+                    ce += 1
+                obj = text[e:ce]
+                for stop in ("时", "并", "一行"):
+                    if obj.endswith(stop):
+                        obj = obj[: -len(stop)]
+                k = obj.rfind("的")
+                base = e + (k + 1 if k >= 0 else 0)
+                obj = obj[k + 1:] if k >= 0 else obj
+                pos = base
+                for part in re.split(r"(、|和|以及|及)", obj):
+                    if part and part not in ("、", "和", "以及", "及"):
+                        items.append((part, pos))
+                    pos += len(part)
+            host = before_persons[0][2] if before_persons else None
+            if host is None and cs == ss and ss > body_start:
+                host = last_host
+            for item, ipos in items:
+                guest = _guest_name(item, persons, ipos)
+                if not guest or guest == host:
+                    continue
+                key = (kind, guest)
+                span = Span(text[vm.start():vm.end()], vm.start(), vm.end())
+                if key in by_guest:
+                    by_guest[key].mentions.append(_Mention(span.text, verb, kind, span.start, span.end, None,
+                                                           "", None, True, (ss, se)))
+                    continue
+                if kind == "talks":
+                    name = f"{host}同{item}会谈" if host else f"同{item}会谈"
+                    aliases = [f"同{guest}会谈"] + ([f"{host}同{guest}会谈"] if host else [])
+                else:
+                    name = f"{host}{verb}{item}" if host else f"{verb}{item}"
+                    aliases = [f"{verb}{guest}"] + ([f"{host}{verb}{guest}"] if host else [])
+                ev = _Ev(mentions=[_Mention(span.text, verb, kind, span.start, span.end, None, "", None,
+                                            False, (ss, se))], type=kind)
+                ev.name = name
+                ev.aliases = [a for a in dict.fromkeys(aliases) if a != name]
+                ev.participants = {"named": [x for x in (host, guest) if x]}
+                # date and place: the clause before the verb (9日上午在人民大会堂会见)
+                ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
+                if ds:
+                    ev.date = ds[-1].value
+                elif (ss, se) and lo == lead[0] or (page.paragraphs and page.paragraphs[0].start <= ss
+                                                    < page.paragraphs[0].end):
+                    ev.date = page.dateline.date if page.dateline else None
+                ev.place = _find_place(text, ss, vm.end() + 2, ())
+                by_guest[key] = ev
+                out.append(ev)
+            if host:
+                last_host = host
+    return out
+
+
+def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int, str]],
+            dates: Sequence[DateMention]) -> list[_Ev]:
+    out: list[_Ev] = []
+    seen: dict[str, _Ev] = {}
+    for lo, hi in regions:
+        for vm in _VISIT_RE.finditer(text, lo, hi):
+            place = vm.group(1)
+            place = {"华": "中国"}.get(place, place)
+            ss, se = _sentence_of(text, vm.start(), lo, hi)
+            before = [p for p in persons if ss <= p[0] and p[1] <= vm.start()]
+            host = before[-1][2] if before else None
+            span = Span(vm.group(), vm.start(), vm.end())
+            m = _Mention(span.text, "访问", "other", span.start, span.end, None, "", None, False, (ss, se))
+            key = f"{host}|{place}"
+            if key in seen:
+                seen[key].mentions.append(m)
+                continue
+            ev = _Ev(mentions=[m], type="other")
+            ev.name = f"{host}访问{place}" if host else f"访问{place}"
+            ev.aliases = [vm.group(2)] if vm.group(2) != "访问" else []
+            ev.place = place
+            ev.participants = {"named": [host]} if host else {}
+            seen[key] = ev
+            out.append(ev)
+    return out
+
+
+# --- the extractor -------------------------------------------------------------------------------
+
+
+def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Sequence[Official],
+                organisations: Sequence[Organisation], places: Sequence[Place],
+                dates: Sequence[DateMention]) -> list[Event]:
+    """Events the article reports, with their names, aliases and attributes (see module doc)."""
+    regions = _regions(text, page)
+    if not regions:
+        return []
+    mentions = _noun_mentions(text, page, regions, dates)
+    events: list[_Ev] = []
+    last_by_noun: dict[str, _Ev] = {}
+    last_by_type: dict[str, _Ev] = {}
+    for m in mentions:
+        target: _Ev | None = None
+        if m.generic:
+            target = last_by_noun.get(m.noun) or last_by_type.get(m.type)
+            if target is None:
+                # a generic mention before its event (标题: 大会……): link to the first later one
+                target = next((e for e in events if e.type == m.type), None)
+            if target is None:
+                continue
+            target.mentions.append(m)
+        else:
+            for ev in reversed(events):
+                if ev.type == m.type or ev.mentions[0].noun == m.noun:
+                    if _compatible(ev, m):
+                        target = ev
+                        break
+            if target is None:
+                target = _Ev(mentions=[m], type=m.type, core=m.core, paren=m.paren, edition=m.edition)
+                events.append(target)
+            else:
+                target.mentions.append(m)
+                if target.edition is None:
+                    target.edition = m.edition
+                if target.paren is None:
+                    target.paren = m.paren
+                if len(m.core) > len(target.core):
+                    target.core = m.core
+        last_by_noun[m.noun] = target
+        last_by_type[m.type] = target
+    # generic mentions seen before any named event of their kind: attach them now
+    for m in mentions:
+        if m.generic and not any(m in e.mentions for e in events):
+            target = next((e for e in events if e.mentions[0].noun == m.noun), None)
+            if target is not None:
+                target.mentions.append(m)
+
+    persons = _person_spans(officials, entities)
+    meetings = _meetings(text, regions, persons, dates, page)
+    visits = _visits(text, regions, persons, dates)
+
+    all_mentions = sorted(mentions, key=lambda x: x.start)
+    first_para = page.paragraphs[0] if page.paragraphs else None
+    for ev in events:
+        ev.mentions.sort(key=lambda x: x.start)
+        _fill(text, ev, all_mentions, dates, places, organisations, page, first_para)
+    result = [*events, *meetings, *visits]
+    result.sort(key=lambda e: e.mentions[0].start)
+    return [_to_event(ev) for ev in result]
+
+
+def _fill(text: str, ev: _Ev, all_mentions: Sequence[_Mention], dates: Sequence[DateMention],
+          places: Sequence[Place], organisations: Sequence[Organisation], page: Page,
+          first_para: Span | None) -> None:
+    for m in ev.mentions:
+        ws, we = _window(m, [o for o in all_mentions if o.start >= m.end])
+        cs = _clause_start(text, m.start, m.sentence[0])
+        if ev.date is None:
+            fwd = [d for d in dates if ws <= d.start and d.end <= we and d.value]
+            back = [d for d in dates if cs <= d.start and d.end <= m.start and d.value]
+            if fwd:
+                ev.date = fwd[0].value
+            elif back and not m.generic:
+                ev.date = back[-1].value
+        if ev.place is None:
+            ev.place = _find_place(text, ws, we, places) or _find_place(text, cs, m.start, places)
+        seg = text[m.sentence[0]:m.sentence[1]]
+        if not ev.organisers:
+            ev.organisers = _organisers(text[m.start:m.sentence[1]] if not m.generic else seg, organisations)
+        if ev.theme is None:
+            tm = _THEME_RE.search(text, m.start, m.sentence[1])
+            if tm:
+                ev.theme = tm.group(1) or tm.group(2)
+        if re.search(r"参加|出席|参会|与会|到会", seg):
+            for k, v in _counts(text[m.sentence[0]:m.sentence[1]]).items():
+                ev.participants.setdefault(k, v)
+    if ev.place is None and ev.paren and _is_placeish(ev.paren, places):
+        ev.place = ev.paren
+    in_lead = first_para is not None and any(first_para.start <= m.start < first_para.end for m in ev.mentions)
+    if in_lead and page.dateline is not None:
+        if ev.place is None and page.dateline.place:
+            ev.place = page.dateline.place
+        if ev.date is None and page.dateline.date:
+            lead_mentions = [m for m in ev.mentions if first_para is not None and m.start < first_para.end]
+            if lead_mentions and lead_mentions[0].start - first_para.start < 120:  # type: ignore[union-attr]
+                ev.date = page.dateline.date
+
+
+def _is_placeish(s: str, places: Sequence[Place]) -> bool:
+    if any(p.name == s for p in places):
+        return True
+    return 2 <= len(s) <= 6 and all(_is_cjk(c) for c in s)
+
+
+def _to_event(ev: _Ev) -> Event:
+    names = [m.name for m in ev.mentions if not m.generic]
+    if ev.name is None:
+        # the fullest form: with an edition and a parenthesised place if any mention has them
+        best = max(names, key=lambda n: (bool(_ORDINAL_RE.search(n)) + bool(_PAREN.search(n)), len(n)))
+        if ev.edition is not None and not _ORDINAL_RE.search(best):
+            prefix = next((mm.group() for n in names for mm in [_ORDINAL_RE.match(n)] if mm), None)
+            if prefix:
+                best = prefix + best
+        ev.name = best
+    aliases = list(dict.fromkeys([*ev.aliases, *(n for n in names if n != ev.name)]))
+    spans = tuple(Span(m.name if not m.generic else m.noun, m.start, m.end) for m in ev.mentions)
+    return Event(
+        name=ev.name,
+        aliases=tuple(a for a in aliases if a != ev.name),
+        type=ev.type,
+        edition=ev.edition,
+        date=ev.date,
+        place=ev.place,
+        organisers=tuple(ev.organisers),
+        theme=ev.theme,
+        participants=dict(ev.participants),
+        mentions=spans,
+    )
