@@ -1,13 +1,568 @@
-"""Repair step `mojibake` (placeholder: finds nothing yet)."""
+"""Repair step ``mojibake``: undo mis-decodings span by span, only where the text gets less bad.
+
+What it undoes (the "true" encoding of the bytes, then the codec they were wrongly read with):
+
+=================  ====================================  ===========================
+damage             looks like                            undone by
+=================  ====================================  ===========================
+GBK as Latin-1     ``·¢²¼`` (also cp1252, and the        Latin-1/cp1252 → bytes → GBK
+                   "UTF-8 where valid, else Latin-1"
+                   reading: ``Ìṩ``, ``Һѹ``)
+UTF-8 as Latin-1   ``æ–°é—»`` (also cp1252, and twice)  Latin-1/cp1252 → bytes → UTF-8
+UTF-8 as GBK       ``鍙戝竷``, ``涓枃``, ``銆``         GBK → bytes → UTF-8
+Big5 as GBK        ``瞅露笰チ惠―暗ゅ彻``                  GBK → bytes → Big5 (traditional)
+=================  ====================================  ===========================
+
+Invariants:
+- Clean text never changes: one compiled regex (:data:`_PRECHECK`) must find a mojibake-like pair
+  before anything else runs, and a candidate repair is kept only if
+  :func:`qtext._repair._badness.clearly_better` says so.
+- Spans never cross whitespace (no multi-byte character of UTF-8, GBK or Big5 contains a byte
+  0x00-0x20), so a wrong guess cannot spread beyond one run of non-space text.
+- Bytes that were lost (U+FFFD, a dropped trailing byte as in ``銆`` at the end of a line) are
+  restored only when the evidence leaves one candidate (``。`` at the end of a sentence, ``月``
+  between digits); otherwise a visible U+FFFD stays and the change's note names the known bytes.
+
+>>> from qtext._config import RepairConfig
+>>> [c.replacement for c in find_changes("发布时间：·¢²¼", RepairConfig())]
+['发布']
+>>> [c.replacement for c in find_changes("鏂伴椈鍙戝竷", RepairConfig())]
+['新闻发布']
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
 from .._config import RepairConfig
+from ._badness import clearly_better, cost, han_cost
 from ._edits import Change
 
 __all__ = ["find_changes"]
 
+# --- character sets -----------------------------------------------------------------------------
+
+#: What bytes 0x80-0x9F become when read as Windows-1252 (the five undefined ones stay C1 controls).
+_CP1252_HIGH = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0))
+#: the cp1252 characters that are not also plain Chinese punctuation
+_CP1252_SPECIAL = "".join(c for c in _CP1252_HIGH if ord(c) > 0xFF)
+_TO_CP1252 = {c: i + 0x80 for i, c in enumerate(_CP1252_HIGH)}
+
+#: Latin-side mojibake alphabet: Latin-1 upper half, cp1252 specials, and what GBK byte pairs
+#: become under a "UTF-8 where valid, else Latin-1" reading (U+0100-U+07FF, U+0800-U+1FFF).
+_LATIN_ALPHA = "\x80-\xff" + re.escape(_CP1252_SPECIAL) + "\u0100-\u07ff\u0800-\u1fff"
+#: a run of Latin-side mojibake: no whitespace inside; ASCII may sit between (GBK trail bytes
+#: 0x40-0x7E, digits and letters of the original), and one ASCII trail byte may end it.
+_LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*[{_LATIN_ALPHA}])*[\\x40-\\x7e]?")
+_LATIN_CORE = re.compile("[\x80-\xff\u0100-\u07ff\u0800-\u1fff]")
+
+#: Han-side mojibake: runs of non-ASCII, non-space characters (ASCII inside allowed).
+_HAN_CHAR = f"[^\\x00-\\x7f\\s\\x80-\\xff{re.escape(_CP1252_SPECIAL.replace(chr(0x20AC), ''))}]"
+_HAN_SPAN = re.compile(f"{_HAN_CHAR}(?:[\\x21-\\x7e]*{_HAN_CHAR})*")
+
+#: Characters of GBK rows A4-A9 (kana, Greek, Cyrillic, zhuyin, box drawing), odd GBK symbols
+#: and U+FFFD: in Chinese text they are evidence of mojibake when they touch Han characters.
+_ODD_GBK = "\u3040-\u30ff\u0391-\u03c9\u0401-\u0451\u3105-\u3129\u2500-\u257f\u2033\u2032\u2016\u2225\ufe30-\ufe4f\ufffd\u20ac\u3220-\u3229\u2474-\u249b\u00a4\u00a8\ue000-\uf8ff"
+
+#: a Han character counts as "rare" (evidence of Han-side mojibake) when it costs at least this
+_RARE_HAN_COST = 4.5
+
+
+@functools.lru_cache(maxsize=1)
+def _rare_class() -> str:
+    """The regex class body of rare Han characters whose GBK bytes could be part of UTF-8."""
+    from ._badness import _han_costs
+
+    costs = _han_costs()
+    rare: list[str] = []
+    for cp in range(0x4E00, 0xA000):
+        ch = chr(cp)
+        if costs.get(ch, 99.0) < _RARE_HAN_COST:
+            continue
+        try:
+            b = ch.encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        rare.append(ch)
+        del b
+    return _ranges(rare)
+
+
+def _ranges(chars: Iterable[str]) -> str:
+    cps = sorted({ord(c) for c in chars})
+    out: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(chr(cps[i]) if i == j else f"{chr(cps[i])}-{chr(cps[j])}")
+        i = j + 1
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _precheck() -> re.Pattern[str]:
+    """One search that finds nothing in clean text: a Latin-side pair or two odd/rare Han-side
+    characters close together."""
+    latin = f"[\\xa1-\\xff][\\x80-\\xff{re.escape(_CP1252_SPECIAL)}]"
+    odd = f"[{_ODD_GBK}{_rare_class()}]"
+    han = f"{odd}[^\\x00-\\x20]?{odd}"
+    return re.compile(f"{latin}|{han}")
+
+
+@functools.lru_cache(maxsize=1)
+def _odd_re() -> re.Pattern[str]:
+    return re.compile(f"[{_ODD_GBK}{_rare_class()}]")
+
+
+# --- Latin side: Latin-1 / cp1252 text that was really UTF-8 or GBK bytes ------------------------
+
+
+def _latin_bytes(span: str) -> bytes | None:
+    """The bytes a Latin-1/cp1252 reading turned into ``span`` (None if some char has none)."""
+    out = bytearray()
+    for ch in span:
+        o = ord(ch)
+        if o < 0x100:
+            out.append(o)
+        else:
+            b = _TO_CP1252.get(ch)
+            if b is None:
+                return None
+            out.append(b)
+    return bytes(out)
+
+
+def _sloppy_gbk_bytes(span: str) -> bytes | None:
+    """Bytes for a "UTF-8 where valid, else Latin-1/cp1252" reading of GBK bytes.
+
+    Each character has one or two byte forms (Latin-1/cp1252 byte, UTF-8 bytes); a small dynamic
+    programme over GBK's lead/trail structure picks the forms that make valid GBK, preferring
+    the single-byte form.
+    """
+    # state 0: at a character boundary; 1: after a lead byte. cost: invalid bytes * 10 + utf8 forms
+    inf = 1 << 30
+    best = [0, inf]
+    back: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
+    forms_all: list[list[bytes]] = []
+    for ch in span:
+        o = ord(ch)
+        forms: list[bytes] = []
+        if o < 0x80:
+            forms.append(bytes([o]))
+        else:
+            if o < 0x100:
+                forms.append(bytes([o]))
+            elif ch in _TO_CP1252:
+                forms.append(bytes([_TO_CP1252[ch]]))
+            if 0x80 <= o < 0x2000:
+                forms.append(ch.encode("utf-8"))
+        if not forms:
+            return None
+        forms_all.append(forms)
+        new = [inf, inf]
+        choice: list[tuple[int, int, int]] = [(0, 0, 0), (0, 0, 0)]
+        for st in (0, 1):
+            if best[st] >= inf:
+                continue
+            for fi, form in enumerate(forms):
+                c = best[st] + (1 if fi and len(forms) > 1 and o < 0x100 else 0)
+                s = st
+                for b in form:
+                    if s == 0:
+                        if b < 0x80:
+                            pass
+                        elif 0x81 <= b <= 0xFE:
+                            s = 1
+                        else:
+                            c += 10
+                    else:
+                        if 0x40 <= b <= 0xFE and b != 0x7F:
+                            s = 0
+                        else:
+                            c += 10
+                            s = 1 if 0x81 <= b <= 0xFE else 0
+                if c < new[s]:
+                    new[s] = c
+                    choice[s] = (st, fi, c)
+        best = new
+        back.append((choice[0], choice[1]))
+    st = 0 if best[0] <= best[1] + 10 else 1
+    picks: list[int] = []
+    for i in range(len(span) - 1, -1, -1):
+        prev, fi, _ = back[i][st]
+        picks.append(fi)
+        st = prev
+    picks.reverse()
+    return b"".join(forms_all[i][fi] for i, fi in enumerate(picks))
+
+
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _utf8_pieces(span: str) -> list[tuple[int, int, str]] | None:
+    """Decode the Latin-1/cp1252 bytes of ``span`` as UTF-8 where that works: (start, end, text)
+    pieces relative to ``span`` (one byte per character), repeated for doubly encoded text."""
+    data = _latin_bytes(span)
+    if data is None:
+        return None
+    pieces: list[tuple[int, int, str]] = []
+    for m in _UTF8_RUN.finditer(data):
+        s, e = m.span()
+        chunk = m.group()
+        # trim ASCII at the edges: it decodes to itself
+        while s < e and data[s] < 0x80:
+            s += 1
+        while e > s and data[e - 1] < 0x80:
+            e -= 1
+        if s >= e:
+            continue
+        text = data[s:e].decode("utf-8")
+        del chunk
+        for _ in range(2):  # doubly encoded: UTF-8 read as Latin-1, encoded again, read again
+            again = _latin_bytes(text)
+            if again is None or not _NON_ASCII.search(text):
+                break
+            try:
+                deeper = again.decode("utf-8")
+            except UnicodeDecodeError:
+                break
+            if deeper == text:
+                break
+            text = deeper
+        pieces.append((s, e, text))
+    return pieces
+
+
+def _gbk_from_latin(span: str) -> str | None:
+    data = _latin_bytes(span)
+    if data is not None:
+        try:
+            return data.decode("gbk")
+        except UnicodeDecodeError:
+            pass
+    data = _sloppy_gbk_bytes(span)
+    if data is None:
+        return None
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+
+
+def _latin_changes(text: str, start: int, end: int) -> list[Change]:
+    out: list[Change] = []
+    for m in _LATIN_SPAN.finditer(text, start, end):
+        span = m.group()
+        if len(_LATIN_CORE.findall(span)) < 2:
+            continue
+        s0 = m.start()
+        before_ctx = text[s0 - 1 : s0] if s0 else ""
+        after_ctx = text[m.end() : m.end() + 1]
+        # candidate 1: the whole span was GBK bytes
+        best_text, best_cost, best_note = span, cost(before_ctx + span + after_ctx), ""
+        gbk = _gbk_from_latin(span)
+        if gbk is not None and gbk != span:
+            c = cost(before_ctx + gbk + after_ctx)
+            if c < best_cost:
+                best_text, best_cost, best_note = gbk, c, "GBK bytes read as Latin-1/cp1252"
+        # candidate 2: pieces of it were UTF-8 bytes
+        pieces = _utf8_pieces(span)
+        if pieces:
+            parts: list[str] = []
+            pos = 0
+            for s, e, t in pieces:
+                parts.append(span[pos:s])
+                ctx_b = span[s - 1 : s] if s else before_ctx
+                ctx_a = span[e : e + 1] or after_ctx
+                parts.append(t if clearly_better(ctx_b + t + ctx_a, ctx_b + span[s:e] + ctx_a) else span[s:e])
+                pos = e
+            parts.append(span[pos:])
+            utf = "".join(parts)
+            if utf != span:
+                c = cost(before_ctx + utf + after_ctx)
+                if c < best_cost:
+                    best_text, best_cost, best_note = utf, c, "UTF-8 bytes read as Latin-1/cp1252"
+        if best_text != span and clearly_better(before_ctx + best_text + after_ctx, before_ctx + span + after_ctx):
+            # keep the change as small as possible: strip unchanged edges
+            a, b = 0, 0
+            while a < min(len(span), len(best_text)) and span[a] == best_text[a]:
+                a += 1
+            while (
+                b < min(len(span), len(best_text)) - a
+                and span[len(span) - 1 - b] == best_text[len(best_text) - 1 - b]
+            ):
+                b += 1
+            out.append(Change(s0 + a, m.end() - b, best_text[a : len(best_text) - b], best_note))
+    return out
+
+
+# --- Han side: GBK text that was really UTF-8 or Big5 bytes ----------------------------------------
+
+_SENTENCE_END = frozenset("。")
+_DATE_UNITS = frozenset("年月日时分秒号")
+
+
+def _completions(prefix: bytes, missing: int) -> list[str]:
+    """Every character whose UTF-8 form starts with ``prefix`` and has ``missing`` more bytes."""
+    if missing > 2:
+        return []
+    out: list[str] = []
+    tails: list[bytes] = [b""]
+    for _ in range(missing):
+        tails = [t + bytes([b]) for t in tails for b in range(0x80, 0xC0)]
+    for t in tails:
+        try:
+            out.append((prefix + t).decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+    return out
+
+
+def _complete(prefix: bytes, missing: int, prev: str, at_line_end: bool) -> tuple[str, str]:
+    """Fill a UTF-8 character that lost ``missing`` bytes: (text, note)."""
+    known = " ".join(f"{b:02X}" for b in prefix) + " ??" * missing
+    cands = _completions(prefix, missing)
+    if at_line_end:
+        ends = [c for c in cands if c in _SENTENCE_END]
+        if len(ends) == 1:
+            return ends[0], f"lost byte: {known} completed as {ends[0]} at the end of a line"
+    if prev.isdigit():
+        units = [c for c in cands if c in _DATE_UNITS]
+        if len(units) == 1:
+            return units[0], f"lost byte: {known} completed as {units[0]} after a number"
+    return "\ufffd", f"lost byte: {known} unrecoverable ({len(cands)} candidates)"
+
+
+def _gbk_span_bytes(span: str) -> tuple[bytes, list[int]] | None:
+    """GBK bytes of ``span`` (U+FFFD → a 0xFF marker, € → 0x80) and each character's byte start."""
+    out = bytearray()
+    starts: list[int] = []
+    for ch in span:
+        starts.append(len(out))
+        o = ord(ch)
+        if o < 0x80:
+            out.append(o)
+        elif ch == "\ufffd":
+            out.append(0xFF)
+        elif ch == "\u20ac":
+            out.append(0x80)
+        else:
+            try:
+                out += ch.encode("gbk")
+            except UnicodeEncodeError:
+                return None
+    starts.append(len(out))
+    return bytes(out), starts
+
+
+def _decode_utf8_lossy(data: bytes, line_end: bool) -> list[tuple[int, int, str, str]]:
+    """Runs of ``data`` that read as UTF-8, lost bytes included: (byte start, end, text, note).
+
+    A 0xFF marker stands for one byte the first wrong decoding lost; a sequence cut short by an
+    ASCII byte or the end of the span lost its remaining bytes.
+    """
+    runs: list[tuple[int, int, str, str]] = []
+    n = len(data)
+    i = 0
+    run_start = -1
+    parts: list[str] = []
+    notes: list[str] = []
+    multibyte = False
+
+    def close(end: int) -> None:
+        nonlocal run_start, parts, notes, multibyte
+        if run_start >= 0 and multibyte:
+            runs.append((run_start, end, "".join(parts), "; ".join(notes)))
+        run_start, parts, notes, multibyte = -1, [], [], False
+
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            if run_start < 0:
+                run_start = i
+            parts.append(chr(b))
+            i += 1
+            continue
+        need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else 0
+        if not need:
+            close(i)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j <= i + need and 0x80 <= data[j] <= 0xBF:
+            j += 1
+        if j == i + need + 1:
+            try:
+                ch = data[i:j].decode("utf-8")
+            except UnicodeDecodeError:
+                close(i)
+                i += 1
+                continue
+            if run_start < 0:
+                run_start = i
+            parts.append(ch)
+            multibyte = True
+            i = j
+            continue
+        # lost bytes: 0xFF markers, or cut short
+        prefix = data[i:j]
+        k = j
+        while k < n and k < i + need + 1 and data[k] == 0xFF:
+            k += 1
+        missing = i + need + 1 - j
+        if k > j and k < i + need + 1 and k < n and 0x80 <= data[k] <= 0xBF:
+            # a marker in the middle, a known byte after it: too ambiguous; stop here
+            close(i)
+            i += 1
+            continue
+        if need > 2 or len(prefix) < 2 and need == 2 and k == j:
+            close(i)
+            i += 1
+            continue
+        if run_start < 0:
+            run_start = i
+        prev = parts[-1] if parts else ""
+        at_end = (k >= n and line_end)
+        filled, note = _complete(prefix, missing, prev, at_end)
+        parts.append(filled)
+        notes.append(note)
+        multibyte = True
+        i = k
+    close(n)
+    return runs
+
+
+def _han_utf8_candidate(span: str, line_end: bool) -> tuple[str, str] | None:
+    enc = _gbk_span_bytes(span)
+    if enc is None:
+        return None
+    data, starts = enc
+    runs = _decode_utf8_lossy(data, line_end)
+    if not runs:
+        return None
+    parts: list[str] = []
+    notes: list[str] = []
+    pos = 0
+    for bs, be, txt, note in runs:
+        i0 = bisect_left(starts, bs)
+        i1 = bisect_left(starts, be)
+        if i0 >= len(starts) - 1 or starts[i0] != bs or starts[i1] != be or i1 <= i0:
+            continue
+        before = span[i0:i1]
+        if txt == before:
+            continue
+        # judge each run on its own: clean text next to mojibake keeps its own characters
+        if not clearly_better(txt, before):
+            continue
+        parts.append(span[pos:i0])
+        parts.append(txt)
+        if note:
+            notes.append(note)
+        pos = i1
+    if not parts:
+        return None
+    parts.append(span[pos:])
+    return "".join(parts), "; ".join(["UTF-8 bytes read as GBK", *notes])
+
+
+@functools.lru_cache(maxsize=1)
+def _gbk_to_big5() -> dict[int, str]:
+    """The character each 2-byte GBK code becomes when its bytes are read as Big5 (cp950)."""
+    table: dict[int, str] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            if trail == 0x7F:
+                continue
+            raw = bytes([lead, trail])
+            try:
+                g = raw.decode("gbk")
+                b = raw.decode("cp950")
+            except UnicodeDecodeError:
+                continue
+            if len(g) == 1 and len(b) == 1:
+                table[ord(g)] = b
+    return table
+
+
+def _han_big5_candidate(span: str) -> str | None:
+    table = _gbk_to_big5()
+    out = span.translate(table)
+    # every non-ASCII character must have come from a Big5 code
+    if sum(1 for ch in span if ord(ch) >= 0x80 and ord(ch) not in table):
+        return None
+    return out
+
+
+def _han_changes(text: str, start: int, end: int) -> list[Change]:
+    out: list[Change] = []
+    odd = _odd_re()
+    for m in _HAN_SPAN.finditer(text, start, end):
+        span = m.group()
+        odd_hits = len(odd.findall(span))
+        if odd_hits < 2:
+            continue
+        e = m.end()
+        line_end = e >= len(text) or text[e] in "\r\n" or (text[e].isspace() and "\n" in text[e : e + 3])
+        best: tuple[str, str] | None = None
+        best_cost = cost(span)
+        utf = _han_utf8_candidate(span, line_end)
+        if utf is not None:
+            c = cost(utf[0])
+            if c < best_cost:
+                best, best_cost = utf, c
+        # Big5 read as GBK leaves kana/Greek/box drawing and rare characters; demand several
+        if odd_hits >= 3:
+            big5 = _han_big5_candidate(span)
+            if big5 is not None and big5 != span:
+                c = cost(big5)
+                if c < best_cost and clearly_better(big5, span) and _plausible_big5(big5, span):
+                    best, best_cost = (big5, "Big5 bytes read as GBK"), c
+        if best is None:
+            continue
+        new, note = best
+        a, b = 0, 0
+        while a < min(len(span), len(new)) and span[a] == new[a]:
+            a += 1
+        while b < min(len(span), len(new)) - a and span[len(span) - 1 - b] == new[len(new) - 1 - b]:
+            b += 1
+        out.append(Change(m.start() + a, e - b, new[a : len(new) - b], note))
+    return out
+
+
+def _plausible_big5(new: str, old: str) -> bool:
+    """Big5 output should be mostly ordinary Han characters (average cost well below the old)."""
+    han = [c for c in new if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 0.8 * len([c for c in new if ord(c) >= 0x80]):
+        return False
+    avg = sum(han_cost(c) for c in han) / max(1, len(han))
+    return avg < 4.6
+
+
+# --- the step --------------------------------------------------------------------------------------
+
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    return []
+    if not text or _precheck().search(text) is None:
+        return []
+    changes = _latin_changes(text, 0, len(text))
+    han = _han_changes(text, 0, len(text))
+    if han:
+        merged: list[Change] = []
+        taken = sorted(changes)
+        for ch in han:
+            if any(ch.start < c.end and c.start < ch.end for c in taken):
+                continue
+            merged.append(ch)
+        changes = sorted(taken + merged)
+    return changes
