@@ -39,7 +39,9 @@ __all__ = ["find_changes", "is_traditional_only", "to_simplified"]
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 #: OpenCC's TWVariantsRev maps 么 → 幺, but 么 is the everyday simplified character (什么).
+_QUOTES_RE = re.compile("[「」『』]")
 _KEEP = frozenset("么")
+_KEEP_RE = re.compile("[么]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ class _Tables:
     trad_only: frozenset[str]
     simp_only: frozenset[str]
     trad_re: re.Pattern[str]
+    simp_re: re.Pattern[str]
+    hk_re: re.Pattern[str]
     hk_variants: dict[int, str]
     fix_re: re.Pattern[str] | None
     fixes: dict[str, str]
@@ -110,6 +114,8 @@ def _tables() -> _Tables:
         trad_only=trad_f,
         simp_only=frozenset(simp),
         trad_re=re.compile(_char_class(trad_f)),
+        simp_re=re.compile(_char_class(frozenset(simp))),
+        hk_re=re.compile(_char_class(frozenset(chr(k) for k in hk_variants))),
         hk_variants=hk_variants,
         fix_re=fix_re,
         fixes=fixes,
@@ -129,13 +135,14 @@ def is_traditional_only(ch: str) -> bool:
 
 def _convert_line(line: str, tab: _Tables) -> str:
     """Convert one traditional line as a whole (length-preserving in practice)."""
-    pre = line.translate(tab.hk_variants)
+    pre = line.translate(tab.hk_variants) if tab.hk_re.search(line) else line
     out: str = tab.tw2s.convert(pre)  # type: ignore[attr-defined]
     if tab.fix_re is not None:
         fixes = tab.fixes
         out = tab.fix_re.sub(lambda m: fixes[m.group(0)], out)
-    out = out.translate(_QUOTES)
-    if len(out) == len(line) and _KEEP.intersection(line):
+    if _QUOTES_RE.search(out) is not None:
+        out = out.translate(_QUOTES)
+    if len(out) == len(line) and _KEEP_RE.search(line) is not None:
         out = "".join(o if c not in _KEEP else c for c, o in zip(line, out, strict=True))
     return out
 
@@ -152,34 +159,25 @@ def to_simplified(text: str) -> str:
 
 
 def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> None:
-    trad = tab.trad_only
-    simp = tab.simp_only
-    n_trad = 0
-    n_simp = 0
-    for ch in line:
-        if ch in trad:
-            n_trad += 1
-        elif ch in simp:
-            n_simp += 1
+    n_trad = len(tab.trad_re.findall(line))
     if n_trad == 0:
         return
+    n_simp = len(tab.simp_re.findall(line))
     if n_trad >= n_simp:
         new = _convert_line(line, tab)
         note = "traditional → simplified (OpenCC tw2s + phrase fixes)"
         if len(new) != len(line):
             out.append(Change(offset, offset + len(line), new, note))
             return
-        i = 0
-        n = len(line)
-        while i < n:
-            if line[i] == new[i]:
-                i += 1
-                continue
-            j = i + 1
-            while j < n and line[j] != new[j]:
+        diffs = [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]
+        k = 0
+        while k < len(diffs):
+            i = j = diffs[k]
+            k += 1
+            while k < len(diffs) and diffs[k] == j + 1:
                 j += 1
-            out.append(Change(offset + i, offset + j, new[i:j], note))
-            i = j
+                k += 1
+            out.append(Change(offset + i, offset + j + 1, new[i : j + 1], note))
         return
     # a mostly simplified line: convert only the traditional-only characters, each in its word
     conv = tab.t2s

@@ -1,13 +1,275 @@
-"""Repair step `ruby` (placeholder: finds nothing yet)."""
+"""Repair step ``ruby``: flattened ruby pinyin (``質(zhì)量`` → ``質量``).
+
+Pages that showed pinyin above characters often lose the markup and print it inline after the
+character. An annotation is removed only when it is a reading of the character(s) just before it:
+
+- Shapes: ``質(zhì)``, ``質（zhì）``, ``質(zhi4)``, toneless ``們(men)``, and word-level
+  ``質量(zhì liàng)`` / ``質量(zhìliàng)`` (n syllables after n Han characters). The annotation must
+  follow the character directly: ``拼音 (pīnyīn)`` with a space, as language-teaching text writes
+  it, stays.
+- Readings come from pypinyin's character table with all heteronyms, for the character and for
+  its OpenCC t2s simplified form (traditional pages carry the annotations). Tones are compared
+  exactly when the annotation has one (a mark or a digit; ``5`` = neutral) and ignored when it has
+  none. Annotations whose syllables are a reading only with a different tone stay: on the
+  development data every flattened annotation matched with its tone, while a tone mismatch is
+  what real parenthesised pinyin in teaching text looks like.
+- ``(ISO)``, ``(上海)``, ``(图片)`` or ``(下)`` are not pinyin or not a reading, and stay.
+- A lost character: ``要?jiǎng)?chuàng)新`` (``講(`` and ``創(`` each collapsed into ``?``) or
+  ``�(jīng)``. The character is restored when exactly one character with that reading forms a
+  word with its neighbours in jieba's dictionary (an own ``jieba.Tokenizer``'s word list, loaded
+  in memory); otherwise the annotation is replaced by ``�`` and the note says which reading was
+  lost, so the gap stays visible.
+
+>>> from qtext import RepairConfig
+>>> [(c.start, c.end, c.replacement) for c in find_changes("質(zhì)量(ISO)", RepairConfig())]
+[(1, 6, '')]
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
 
 from .._config import RepairConfig
 from ._edits import Change
 
-__all__ = ["find_changes"]
+__all__ = ["find_changes", "readings"]
+
+_LETTER = "a-zA-Z\u00c0-\u024f\u1e00-\u1eff"
+_PRECHECK = re.compile(rf"[(（?？\ufffd][{_LETTER}]")
+_ANNOTATION = re.compile(
+    rf"(?P<lead>[?？\ufffd][(（]?|[(（])(?P<py>[{_LETTER}][{_LETTER}\u0300-\u036f1-5' \u00b7-]{{0,59}})[)）]"
+)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_SPLIT = re.compile(r"[\s'\u00b7-]+")
+_MAX_SYLLABLES = 8
+
+Syllable = tuple[str, int | None]  # (base with ü as v, tone 1-4, 0 neutral, None unmarked)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalise(piece: str) -> Syllable | None:
+    """``'zhì'`` → ``('zhi', 4)``; ``'lü4'`` → ``('lv', 4)``; ``'men'`` → ``('men', None)``."""
+    tone: int | None = None
+    if piece and piece[-1] in "12345":
+        tone = int(piece[-1]) % 5
+        piece = piece[:-1]
+    base: list[str] = []
+    for ch in unicodedata.normalize("NFD", piece.lower()):
+        if ch in _TONE_MARKS:
+            if tone is not None:
+                return None
+            tone = _TONE_MARKS[ch]
+        elif ch == "\u0308":
+            if not base or base[-1] != "u":
+                return None
+            base[-1] = "v"
+        elif "a" <= ch <= "z":
+            base.append(ch)
+        else:
+            return None
+    if not base:
+        return None
+    return "".join(base), tone
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+@functools.lru_cache(maxsize=1)
+def _valid_bases() -> frozenset[str]:
+    bases: set[str] = set()
+    for value in _table().values():
+        for r in value.split(","):
+            s = _normalise(r)
+            if s is not None:
+                bases.add(s[0])
+    return frozenset(bases)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=8192)
+def readings(ch: str) -> frozenset[Syllable]:
+    """All readings of a character and of its simplified form, as ``(base, tone)``.
+
+    >>> sorted(readings("們"))
+    [('men', 0), ('men', 2), ('men', 4)]
+    """
+    table = _table()
+    forms = {ch}
+    simp: str = _t2s().convert(ch)  # type: ignore[attr-defined]
+    if len(simp) == 1:
+        forms.add(simp)
+    out: set[Syllable] = set()
+    for form in forms:
+        value = table.get(ord(form))
+        if not value:
+            continue
+        for r in value.split(","):
+            s = _normalise(r)
+            if s is not None:
+                out.add((s[0], s[1] if s[1] is not None else 0))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _syllables(py: str) -> tuple[Syllable, ...] | None:
+    """Split an annotation into syllables, or None if it is not pinyin."""
+    valid = _valid_bases()
+    out: list[Syllable] = []
+    for token in _SPLIT.split(py.strip()):
+        if not token:
+            continue
+        whole = _normalise(token)
+        if whole is not None and whole[0] in valid:
+            out.append(whole)
+            continue
+        split = _split_joined(token, valid)
+        if split is None:
+            return None
+        out.extend(split)
+        if len(out) > _MAX_SYLLABLES:
+            return None
+    return tuple(out) or None
+
+
+def _split_joined(token: str, valid: frozenset[str]) -> list[Syllable] | None:
+    """Split a joined word such as ``zhìliàng`` into the fewest valid syllables."""
+    n = len(token)
+    if n > 48:
+        return None
+    best: list[list[Syllable] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        prev = best[i]
+        if prev is None:
+            continue
+        for j in range(i + 1, min(n, i + 8) + 1):
+            s = _normalise(token[i:j])
+            if s is None or s[0] not in valid:
+                continue
+            cand = [*prev, s]
+            cur = best[j]
+            if cur is None or len(cand) < len(cur):
+                best[j] = cand
+    return best[n]
+
+
+def _matches(ch: str, syl: Syllable) -> bool:
+    base, tone = syl
+    rs = readings(ch)
+    if tone is None:
+        return any(b == base for b, _ in rs)
+    return (base, tone) in rs
+
+
+def _show(syls: Iterable[Syllable]) -> str:
+    return " ".join(b + (str(t) if t is not None else "") for b, t in syls)
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, int]:
+    """jieba's word list with frequencies, from an own Tokenizer, in memory only."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    with tk.get_dict_file() as fh:
+        freq, _total = tk.gen_pfdict(fh)
+    return {w: f for w, f in freq.items() if f > 0}
+
+
+@functools.lru_cache(maxsize=1)
+def _by_reading() -> dict[Syllable, tuple[str, ...]]:
+    """Common characters (those of jieba's words) by reading."""
+    chars: set[str] = set()
+    for w in _words():
+        chars.update(w)
+    index: dict[Syllable, list[str]] = {}
+    for ch in chars:
+        if not _HAN.match(ch):
+            continue
+        for r in readings(ch):
+            index.setdefault(r, []).append(ch)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def _restore(text: str, before: int, after: int, syl: Syllable, lost_next: bool) -> str | None:
+    """The one character with reading ``syl`` that forms a word with its neighbours, if any."""
+    base, tone = syl
+    index = _by_reading()
+    if tone is None:
+        cands = {c for (b, _), cs in index.items() if b == base for c in cs}
+    else:
+        cands = set(index.get((base, tone), ()))
+    if not cands:
+        return None
+    words = _words()
+    conv = _t2s()
+    left = conv.convert(text[max(0, before - 2) : before])  # type: ignore[attr-defined]
+    right = "" if lost_next else conv.convert(text[after : after + 2])  # type: ignore[attr-defined]
+    found: list[str] = []
+    for c in sorted(cands):
+        forms = {
+            (left[-1:] + c) if left else "",
+            (left + c) if len(left) == 2 else "",
+            (c + right[:1]) if right else "",
+            (c + right) if len(right) == 2 else "",
+        }
+        if any(f and words.get(f, 0) > 0 for f in forms):
+            found.append(c)
+    return found[0] if len(found) == 1 else None
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    return []
+    if _PRECHECK.search(text) is None:
+        return []
+    changes: list[Change] = []
+    for m in _ANNOTATION.finditer(text):
+        lead = m.group("lead")
+        start, end = m.start(), m.end()
+        syls = _syllables(m.group("py"))
+        if syls is None:
+            continue
+        if lead[0] in "(（":
+            n = len(syls)
+            if start < n:
+                continue
+            chars = text[start - n : start]
+            if all(_HAN.match(c) for c in chars) and all(
+                _matches(c, s) for c, s in zip(chars, syls, strict=True)
+            ):
+                changes.append(Change(start, end, "", f"ruby pinyin ({_show(syls)}) of {chars} removed"))
+            continue
+        # a lost character (and its opening parenthesis) before the pinyin
+        if len(syls) != 1:
+            continue
+        lost_next = end < len(text) and text[end] in "?？\ufffd"
+        ch = _restore(text, start, end, syls[0], lost_next)
+        if ch is not None:
+            changes.append(
+                Change(start, end, ch, f"lost character restored from its ruby pinyin {_show(syls)}")
+            )
+        else:
+            changes.append(
+                Change(
+                    start,
+                    end,
+                    "\ufffd",
+                    f"lost character read {_show(syls)} could not be told from context: marked �",
+                )
+            )
+    return changes

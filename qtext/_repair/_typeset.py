@@ -36,13 +36,14 @@ from ._edits import Change
 __all__ = ["find_changes"]
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-#: full-width forms Chinese typesetting keeps: ！（），：；？～
-_KEEP_FULL = frozenset("\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\uff5e")
+#: full-width forms that become ASCII: all of U+FF01–U+FF5E except ！（），：；？～
+_FULL = r"\uff02-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5d"
+_PUNCT = r",:;?!()\"'"
 _PRECHECK = re.compile(
-    r"[\u00a0\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e,:;?!()\"']|^\u3000|[ \t\u3000]$",
+    rf"[\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}]|^\u3000|[ \t\u3000](?:$|\r)",
     re.MULTILINE,
 )
-_CANDIDATE = re.compile(r"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e,:;?!()\"']")
+_CANDIDATE = re.compile(rf"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}]")
 _INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
 _WHITE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -167,8 +168,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             else:
                 single[i] = (" ", "no-break space → space")
         elif "\uff01" <= ch <= "\uff5e":
-            if ch not in _KEEP_FULL:
-                single[i] = (chr(ord(ch) - 0xFEE0), "full-width ASCII → ASCII")
+            single[i] = (chr(ord(ch) - 0xFEE0), "full-width ASCII → ASCII")
         elif ch in _SIMPLE:
             if ch in ",:" and _between_digits(text, i):
                 continue

@@ -1,0 +1,69 @@
+"""Repair throughput: ``qtext.repair`` (all steps) and OpenCC t2s alone, on the same texts.
+
+usage: python benchmarks/bench_repair.py [CASES.jsonl] [--rounds N] [--limit N] [--kind KIND]
+
+CASES.jsonl rows are ``{"kind", "damaged", "clean"}`` (default: ../shared/data/repair_dev.jsonl
+beside the repository). Each round repairs every ``damaged`` text once; the script prints the
+median over rounds in M chars/s of input, after one warm-up round that loads the tables.
+Target: at least 2 M chars/s for the whole repair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "repair_dev.jsonl"
+
+
+def _rate(fn, texts: list[str], rounds: int) -> float:
+    chars = sum(len(t) for t in texts)
+    rates = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        rates.append(chars / (time.perf_counter() - t0) / 1e6)
+    return statistics.median(rates)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--kind", default="", help="only rows of this damage kind")
+    ap.add_argument("--per-kind", action="store_true", help="also print the rate per damage kind")
+    args = ap.parse_args()
+
+    import opencc
+
+    import qtext
+
+    rows = [json.loads(line) for line in open(args.cases, encoding="utf-8")]
+    if args.kind:
+        rows = [r for r in rows if r["kind"] == args.kind]
+    if args.limit:
+        rows = rows[: args.limit]
+    texts = [r["damaged"] for r in rows]
+    chars = sum(len(t) for t in texts)
+    for t in texts:  # warm-up: loads OpenCC, pypinyin and qtext's tables once
+        qtext.repair(t)
+    conv = opencc.OpenCC("t2s")
+    print(f"{len(texts)} texts, {chars / 1e6:.3f} M chars, median of {args.rounds} rounds")
+    print(f"qtext.repair (all steps): {_rate(qtext.repair, texts, args.rounds):.2f} M chars/s")
+    print(f"OpenCC t2s alone:         {_rate(conv.convert, texts, args.rounds):.2f} M chars/s")
+    if args.per_kind:
+        by: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            by[r["kind"]].append(r["damaged"])
+        for kind, ts in sorted(by.items()):
+            print(f"  {kind:<16} {_rate(qtext.repair, ts, max(1, args.rounds // 2)):.2f} M chars/s")
+
+
+if __name__ == "__main__":
+    main()
