@@ -182,6 +182,9 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         return markup, {}
+    for el in list(root.iter("rt", "rp")):
+        if el.getparent() is not None:
+            el.drop_tree()
     meta = _collect_meta(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop_keep_tail(el)
@@ -210,7 +213,7 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
                 out.append("\n")
             if el.tail and el is not body:
                 out.append(el.tail)
-    text = "".join(out)
+    text = "".join(out).replace("\xa0", " ")  # &nbsp; is a space on the page
     lines = []
     for line in text.split("\n"):
         line = _WS.sub(" ", line).strip(" ")

@@ -1,0 +1,77 @@
+"""HTML input: markup to lines, metadata from <meta>, ruby, GBK bytes (qtext._read._html, analyze)."""
+
+from pathlib import Path
+
+import pytest
+
+import qtext
+from qtext._read import html_to_text, is_html, read_page
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIELDS = ("title", "published", "source", "author", "paragraphs")
+
+
+def _fields(d):
+    return {k: d[k] for k in FIELDS}
+
+
+def test_is_html_tells_markup_from_text():
+    assert is_html((FIXTURES / "read_ruby_page.html").read_text(encoding="utf-8"))
+    assert not is_html((FIXTURES / "read_portal_page.txt").read_text(encoding="utf-8"))
+    assert not is_html("a < b 而且 c > d。")
+
+
+def test_html_to_text_drops_scripts_furniture_and_ruby_readings():
+    text, meta = html_to_text((FIXTURES / "read_ruby_page.html").read_text(encoding="utf-8"))
+    assert "dào" not in text and "(" not in text.split("\n")[1]
+    assert "不是正文" not in text
+    assert "相关新闻" not in text and "微博" not in text and "ICP备" not in text
+    assert text.split("\n")[1] == "青石镇举办首届稻米文化节"
+    assert meta["h1"] == "青石镇举办首届稻米文化节"
+    assert meta["og_title"] == "青石镇举办首届稻米文化节"
+    assert meta["published"] == "2021-10-09T10:20:33+08:00"
+
+
+def test_inline_link_stays_inside_its_line():
+    text, _ = html_to_text(
+        "<html><body><p>第一句有<a href='x'>链接</a>在中间。</p><p>第二段。</p></body></html>"
+    )
+    assert text.split("\n") == ["第一句有链接在中间。", "第二段。"]
+
+
+def test_html_meta_fills_fields_the_page_does_not_print():
+    markup = ("<html><head><title>标题甲_站点</title><meta property='article:published_time' "
+              "content='2021-02-18T07:02:10+08:00'></head><body><h1>标题甲</h1>"
+              "<p>这几天，市区发生了一起案件，警方已经介入调查，目前此案还在进一步侦查中。</p></body></html>")
+    text, meta = html_to_text(markup)
+    page = read_page(text, html_meta=meta)
+    assert (page.title, page.published, page.is_html) == ("标题甲", "2021-02-18", True)
+
+
+def test_labelled_line_wins_over_html_meta():
+    text, meta = html_to_text((FIXTURES / "read_ruby_page.html").read_text(encoding="utf-8"))
+    page = read_page(text, html_meta=meta)
+    assert page.author == "林小禾"  # the printed 作者, not <meta name="author"> (the site)
+
+
+@pytest.fixture(scope="module")
+def text_form():
+    text = (FIXTURES / "read_portal_page.txt").read_text(encoding="utf-8")
+    return qtext.analyze(text).to_dict(tokens=False)
+
+
+def test_html_with_ruby_reads_like_the_text_form(text_form):
+    d = qtext.analyze((FIXTURES / "read_ruby_page.html").read_text(encoding="utf-8")).to_dict(tokens=False)
+    assert _fields(d) == _fields(text_form)
+    assert d["title"] == "青石镇举办首届稻米文化节"
+
+
+def test_gbk_html_bytes_read_like_the_text_form(text_form):
+    raw = (FIXTURES / "read_gbk_page.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    doc = qtext.analyze(raw)
+    assert _fields(doc.to_dict(tokens=False)) == _fields(text_form)
+    assert doc.page.is_html is True
+    for p in doc.page.paragraphs:
+        assert doc.text[p.start:p.end] == p.text

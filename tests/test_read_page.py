@@ -1,0 +1,99 @@
+"""Reading a page of text: header fields, title, body paragraphs (qtext._read.read_page)."""
+
+from pathlib import Path
+
+from qtext._read import read_page, split_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BODY = [
+    "本报青石10月8日电 （记者林小禾）第一届青石稻米文化节8日在青石镇开幕，"
+    "来自周边村庄的三百多户农户参加了开镰仪式。",
+    "镇长周明远在开幕式上说：“今年的稻谷长势很好。我们要把文化节办成农民自己的节日！”"
+    "随后，农户们展示了犁、耙、风车等传统农具。",
+    "据了解，文化节将持续到10月15日，期间还将举办《稻田里的故事》摄影展和农产品展销会。",
+    "（青石日报记者 林小禾）",
+]
+
+
+def _portal():
+    text = (FIXTURES / "read_portal_page.txt").read_text(encoding="utf-8")
+    return text, read_page(text)
+
+
+def test_portal_page_header_fields():
+    _, page = _portal()
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert page.subtitles == ("千亩稻田迎来开镰 农户现场展示传统农具",)
+    assert (page.site, page.url) == ("绿洲资讯网", "http://www.lvzhou-news.example/")
+    assert page.breadcrumb == ("首页", "城乡", "基层动态")
+    assert (page.published, page.author) == ("2021-10-09", "林小禾")
+    assert (page.source, page.views) == ("青石日报", 2046)
+    assert page.editor == "郑一帆"
+    assert page.is_html is False
+
+
+def test_portal_page_body_leaves_out_furniture():
+    _, page = _portal()
+    assert [p.text for p in page.paragraphs] == BODY
+
+
+def test_paragraph_and_sentence_offsets_point_into_the_text():
+    text, page = _portal()
+    for p in page.paragraphs:
+        assert text[p.start:p.end] == p.text
+        for s in split_sentences(text, p.start, p.end):
+            assert text[s.start:s.end] == s.text
+
+
+def test_dateline_resolved_with_the_page_year():
+    _, page = _portal()
+    assert page.dateline is not None
+    assert page.dateline.to_dict() == {
+        "agency": "本报", "place": "青石", "date": "2021-10-08", "text": "本报青石10月8日电"
+    }
+
+
+def test_bare_sentence_is_all_body_and_nothing_invented():
+    page = read_page("国务委员王勇出席大会。")
+    assert [p.text for p in page.paragraphs] == ["国务委员王勇出席大会。"]
+    assert (page.title, page.published, page.source, page.author, page.views, page.dateline) == (
+        None, None, None, None, None, None)
+    assert page.breadcrumb == () and page.subtitles == ()
+
+
+def test_meta_line_with_none_date_gives_no_date():
+    text = ("\n小区志愿者募集中：\n\n时间：None  来源：示例网 (news.example.cn)  点击数：321\n\n"
+            "　　社区志愿服务队正在招募新成员，欢迎居民报名参加，活动每周六上午举行。\n\n"
+            "上一篇：关于做好冬季供暖工作的通知\n下一篇：无\n【字体：大 中 小】\n")
+    page = read_page(text)
+    assert page.title == "小区志愿者募集中："
+    assert (page.published, page.source, page.views) == (None, "示例网 (news.example.cn)", 321)
+    assert [p.text for p in page.paragraphs] == [
+        "社区志愿服务队正在招募新成员，欢迎居民报名参加，活动每周六上午举行。"
+    ]
+
+
+def test_credit_and_end_lines_are_not_body():
+    text = ("标题在这里\n2020-11-23 10:22 出处：示例科技\n"
+            "这个月底，国内还有一次重要的发射任务，它是工程的收官之作。\n"
+            "探测器全重8.2吨，由四部分组成。\n- THE END -\n转载请注明出处：示例科技\n"
+            "图片来自网络，如有侵权，请联系删除。\n")
+    page = read_page(text)
+    assert page.title == "标题在这里"
+    assert (page.published, page.source) == ("2020-11-23", "示例科技")
+    assert [p.text for p in page.paragraphs][-1] == "探测器全重8.2吨，由四部分组成。"
+
+
+def test_bracketed_source_and_bare_date_line():
+    text = ("某县召开秋收工作会议\n2021年9月30日\n【来源】县政府办\n"
+            "　　会议总结了前一阶段工作，部署了下一步任务。\n")
+    page = read_page(text)
+    assert (page.title, page.published, page.source) == ("某县召开秋收工作会议", "2021-09-30", "县政府办")
+
+
+def test_markup_leftovers_are_cut_from_paragraph_edges():
+    text = ('标题甲乙\n发布于 2019-09-26 07:19\n'
+            'k线图pcms-style=\\"font-L\\">意外总是猝不及防，股价突然下跌。" />\n')
+    page = read_page(text)
+    assert [p.text for p in page.paragraphs] == ["意外总是猝不及防，股价突然下跌。"]
+    assert page.published == "2019-09-26"
