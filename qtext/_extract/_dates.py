@@ -119,7 +119,8 @@ _PATTERN = re.compile(
     r"|(?P<week>(?:上|下|本|这)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天])"
     r"|(?P<word>" + "|".join(sorted({*_REL_DAY, *_SAME_DAY, *_NEXT_DAY, *_VAGUE}, key=len, reverse=True))
     + r")"
-    r"|(?<![0-9〇○零一二三四五六七八九十])(?=今年|去年|前年|明年|[0-9〇○零一二三四五六七八九十])(?P<abs>" + _date_part("a") + rf"{_PART}?"
+    r"|(?<![0-9〇○零一二三四五六七八九十])(?=今年|去年|前年|明年|[0-9〇○零一二三四五六七八九十])"
+    r"(?P<abs>" + _date_part("a") + rf"{_PART}?"
     r"(?:(?P<sep2>至|到|—|–|-|~|～)" + _date_part("b") + rf"{_PART}?)?)"
 )
 

@@ -74,34 +74,50 @@ def _title_words() -> tuple[str, ...]:
 
 
 _MEETING_VERBS = {"会见": "meeting", "会晤": "meeting", "会谈": "talks"}
-_FALLBACK_TITLES = ("总统", "总理", "副总理", "首相", "副首相", "主席", "副主席", "部长", "大臣", "议长",
-                    "国王", "王储", "秘书长", "大使", "外长", "委员长", "总干事", "总裁", "董事长",
-                    "书记", "总书记", "委员", "省长", "市长", "州长", "总督", "领导人", "会长", "主任")
+_FALLBACK_TITLES = ("总统", "总理", "副总理", "首相", "副首相", "主席",
+                    "副主席", "部长", "大臣", "议长", "国王", "王储",
+                    "秘书长", "大使", "外长", "委员长", "总干事", "总裁",
+                    "董事长", "书记", "总书记", "委员", "省长", "市长",
+                    "州长", "总督", "领导人", "会长", "主任")
 
 # what may not follow an event noun when it names a place or a body, not an event
-_NOT_AFTER = ("堂", "室", "厅", "馆", "中心", "场馆", "秘书处", "办公室", "成员", "组委会", "执委会",
-              "主席团", "常务委员会", "常委会", "代表", "委员会", "筹备")
+_NOT_AFTER = ("堂", "室", "厅", "馆", "中心", "场馆", "秘书处",
+              "办公室", "成员", "组委会", "执委会", "主席团",
+              "常务委员会", "常委会", "代表", "委员会", "筹备")
 # clause words after which an event name starts (cut the look-back after the last one)
-_CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行", "召开了", "召开", "举办了", "举办", "主持",
-              "主办", "承办", "开幕", "观看", "来华", "前来", "以及", "并在", "期间", "作为", "通过", "审议",
-              "听取", "致信", "贺信", "介绍", "宣布", "祝愿", "获得", "打破", "担任", "列席", "提请", "聚焦",
-              "播放", "撰文", "宣读", "致辞", "见证", "参观", "迎接", "亮相", "走进", "来到", "抵达", "结束",
-              "离开", "返回", "回顾", "关注", "报道", "表示", "指出", "强调", "参与", "筹办", "办好", "他们",
-              "我们", "大家", "已经", "正在", "将于", "一场", "一届",
-              "在", "于", "是", "为", "了", "并", "等", "即", "由", "赴", "至", "到", "对", "让", "受", "继",
-              "致", "他", "其",
-              "向", "将", "从", "据", "和", "与", "同", "及", "的")
+_CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行",
+              "召开了", "召开", "举办了", "举办", "主持", "主办",
+              "承办", "开幕", "观看", "来华", "前来", "以及",
+              "并在", "期间", "作为", "通过", "审议", "听取",
+              "致信", "贺信", "介绍", "宣布", "祝愿", "获得",
+              "打破", "担任", "列席", "提请", "聚焦", "播放",
+              "撰文", "宣读", "致辞", "见证", "参观", "迎接",
+              "亮相", "走进", "来到", "抵达", "结束", "离开",
+              "返回", "回顾", "关注", "报道", "表示", "指出",
+              "强调", "参与", "筹办", "办好", "他们", "我们",
+              "大家", "已经", "正在", "将于", "一场", "一届",
+              "在", "于", "是", "为", "了", "并", "等", "即",
+              "由", "赴", "至", "到", "对", "让", "受", "继",
+              "致", "他", "其", "向", "将", "从", "据", "和",
+              "与", "同", "及", "的")
 # clause words that may sit *inside* a name (和 in 国家勋章和国家荣誉称号颁授仪式, 的 in …工作的…研讨会)
 # are cut only when what follows them is generic; see _cut_run
 _SOFT_CUT = frozenset({"和", "与", "同", "及", "的"})
-_DETERMINERS = ("本次", "此次", "这次", "本届", "此届", "上届", "下届", "这届", "下一届", "上一届", "历届", "每届",
-                "每年", "历次", "首次", "多次", "多届", "该", "这一", "这个", "那次",
-                "这", "此", "今年的", "上述", "各", "全体", "一次", "一系列", "系列")
-_GENERIC = ("分会场", "平行", "专题", "相关", "有关", "各类", "各种", "各项", "多场", "大型", "盛大", "隆重",
-            "热烈", "重要", "主", "分", "本", "全", "大会", "会议", "开幕", "闭幕", "视频", "电视电话",
-            "上午", "下午", "晚上", "当天", "当日", "今天", "昨天", "期间", "综合性", "国际性", "全国性", "世界性",
-            "区域性", "规模", "最高", "规格", "高", "的", "一场", "一次", "次", "届", "党员", "支部", "各界")
-_ORDINAL = r"(?:第[〇○零一二三四五六七八九十百两\d]+(?:届|次|个)|首届|[一二三四五六七八九十百\d]+(?:届|次)(?=[^\d]))"
+_DETERMINERS = ("本次", "此次", "这次", "本届", "此届", "上届",
+                "下届", "这届", "下一届", "上一届", "历届", "每届",
+                "每年", "历次", "首次", "多次", "多届", "该",
+                "这一", "这个", "那次", "这", "此", "今年的",
+                "上述", "各", "全体", "一次", "一系列", "系列")
+_GENERIC = ("分会场", "平行", "专题", "相关", "有关", "各类",
+            "各种", "各项", "多场", "大型", "盛大", "隆重",
+            "热烈", "重要", "主", "分", "本", "全", "大会",
+            "会议", "开幕", "闭幕", "视频", "电视电话", "上午",
+            "下午", "晚上", "当天", "当日", "今天", "昨天",
+            "期间", "综合性", "国际性", "全国性", "世界性",
+            "区域性", "规模", "最高", "规格", "高", "的",
+            "一场", "一次", "次", "届", "党员", "支部", "各界")
+_ORDINAL = (r"(?:第[〇○零一二三四五六七八九十百两\d]+(?:届|次|个)|首届"
+            r"|[一二三四五六七八九十百\d]+(?:届|次)(?=[^\d]))")
 _ORDINAL_RE = re.compile(_ORDINAL)
 _ORDINAL_NUM = re.compile(r"第?([〇○零一二三四五六七八九十百两\d]+)(?:届|次|个)|(首)届")
 _EDITION_BEFORE = re.compile(r"(第[〇○零一二三四五六七八九十百两\d]+届|首届)(?:为|是)$")
@@ -110,8 +126,12 @@ _PAREN = re.compile(r"[（(]([^（）()]{1,12})[）)]")
 _SENT_END = "。！？!?\n"
 _CLAUSE_END = "。！？!?\n，,；;：:"
 _PLACE_RE = re.compile(
-    r"在([^，。；：、“”\s,;:]{1,20}?)(?:隆重|盛大|分别|亲切|正式|同|与|和)?"
-    r"(?:举行|召开|举办|开幕|闭幕|会见|会谈|会晤|出席|主持|揭幕|启幕|拉开帷幕|落下帷幕|落幕|开展|进行)")
+    r"在([^，。；：、“”\s,;:同与]{1,20}?)(?:隆重|盛大|分别|正式|顺利|胜利)?"
+    r"(?:举行|召开|举办|开幕|闭幕|揭幕|启幕|拉开帷幕|落下帷幕|落幕|开展|进行)")
+# 在人民大会堂会见/出席……: the place of what the verb governs, right after it
+_PLACE_BEFORE_RE = re.compile(
+    r"在([^，。；：、“”\s,;:同与]{1,20}?)(?:隆重|盛大|分别|亲切|正式|共同)?"
+    r"(?:举行|召开|举办|会见|会谈|会晤|出席|参加|主持|观看|同[^，。；]{1,20}?会谈)(?:了)?$")
 _ORGANISER_RE = re.compile(r"由([^，。；：\s]{2,60}?)(?:共同|联合)?(?:主办|承办|举办|发起|组织|召开)")
 _THEME_RE = re.compile(r"(?:主题(?:是|为|：|:)\s*“([^”]{1,60})”|以“([^”]{1,60})”为主题)")
 _COUNT_RE = re.compile(
@@ -217,7 +237,8 @@ def _run_start(text: str, end: int, lo: int) -> int:
             j = max(text.rfind("（", limit, i - 1), text.rfind("(", limit, i - 1))
             inner = text[j + 1:i - 1] if j >= 0 else ""
             if (j <= limit or not inner or any(c in "，。；：、 " for c in inner)
-                    or inner.startswith(("记者", "通讯员", "本报", "新华社")) or not _is_name_char(text[j - 1])):
+                    or inner.startswith(("记者", "通讯员", "本报", "新华社"))
+                    or not _is_name_char(text[j - 1])):
                 break
             i = j
             continue
@@ -333,8 +354,7 @@ def _edition(name: str, noun: str) -> int | None:
         return 1
     # an inner event noun after the ordinal belongs to another event (第七届运动会开幕式)
     tail = name[last.end(): len(name) - len(noun)]
-    table, pattern = _nouns()
-    if pattern.search(tail):
+    if _nouns()[1].search(tail):
         return None
     return parse_cn_number(last.group(1))
 
@@ -439,9 +459,64 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 def _find_place(text: str, s: int, e: int, places: Sequence[Place]) -> str | None:
     pm = _PLACE_RE.search(text, s, e)
-    if pm:
-        return _SHORT_PLACES.get(pm.group(1), pm.group(1))
+    if pm and pm.start() - s <= 14:
+        return _expand_place(text, pm.group(1), pm.start())
     return None
+
+
+_VERBS_NOT_IN_PLACE = ("会见", "出席", "参加", "主持", "举行", "来华", "分别", "会谈")
+
+
+def _place_before(text: str, s: int, e: int) -> str | None:
+    pm = _PLACE_BEFORE_RE.search(text[s:e])
+    if pm and not any(v in pm.group(1) for v in _VERBS_NOT_IN_PLACE):
+        return _expand_place(text, pm.group(1), s + pm.start())
+    return None
+
+
+def _expand_place(text: str, place: str, pos: int) -> str:
+    """``京`` → 北京; a one-character abbreviation (``在哈出席``) → the listed name it starts (哈萨克斯坦)."""
+    if place in _SHORT_PLACES:
+        return _SHORT_PLACES[place]
+    if len(place) == 1:
+        s = max(0, pos - 200)
+        for m in re.finditer(re.escape(place) + r"[\u4e00-\u9fff]{1,6}?(?=[、，和及]|$)", text[s:pos]):
+            return m.group()
+    return place
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Province/city names and countries, for places inside event names (北京香山论坛)."""
+    names: set[str] = set()
+    try:
+        for row in read_rows("places_cn.tsv"):
+            if len(row) >= 3 and row[2] in ("1", "2"):
+                names.add(row[1])
+                if len(row) >= 6 and len(row[5]) >= 2:
+                    names.add(row[5])
+    except Exception:
+        pass
+    try:
+        for row in read_rows("countries.tsv"):
+            if row and row[0]:
+                names.add(row[0])
+    except Exception:
+        pass
+    return frozenset(names)
+
+
+def _place_in_name(name: str, places: Sequence[Place]) -> str | None:
+    known = {p.name for p in places} | _gazetteer()
+    best: tuple[int, int, str] | None = None
+    for i in range(len(name)):
+        for j in range(min(len(name), i + 8), i + 1, -1):
+            w = name[i:j]
+            if w in known and w != "中国":
+                if best is None or i > best[0]:
+                    best = (i, j, w)
+                break
+    return best[2] if best else None
 
 
 def _organisers(segment: str, organisations: Sequence[Organisation]) -> list[str]:
@@ -506,14 +581,11 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
     out: list[_Ev] = []
     by_guest: dict[tuple[str, str], _Ev] = {}
     last_host: str | None = None
-    lead = regions[0] if regions else (0, 0)
     body_start = page.paragraphs[0].start if page.paragraphs else 0
     for lo, hi in regions:
         for vm in verbs.finditer(text, lo, hi):
             verb = vm.group()
             kind = _MEETING_VERBS[verb]
-            if text[vm.end(): vm.end() + 1] in ("厅", "室", "时") and kind == "meeting" and False:
-                continue
             if text[vm.end(): vm.end() + 1] in ("厅", "室"):
                 continue
             ss, se = _sentence_of(text, vm.start(), lo, hi)
@@ -557,9 +629,22 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                     continue
                 key = (kind, guest)
                 span = Span(text[vm.start():vm.end()], vm.start(), vm.end())
+                # date and place: the clause before the verb (9日上午在人民大会堂会见)
+                ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
+                date = ds[-1].value if ds else None
+                in_lead = bool(page.paragraphs) and page.paragraphs[0].start <= ss < page.paragraphs[0].end
+                if date is None and in_lead and page.dateline is not None:
+                    date = page.dateline.date
+                place = _place_before(text, ss, vm.end())
                 if key in by_guest:
-                    by_guest[key].mentions.append(_Mention(span.text, verb, kind, span.start, span.end, None,
-                                                           "", None, True, (ss, se)))
+                    old = by_guest[key]
+                    old.mentions.append(_Mention(span.text, verb, kind, span.start, span.end, None,
+                                                 "", None, True, (ss, se)))
+                    old.date = old.date or date
+                    old.place = old.place or place
+                    if host and old.participants.get("named", [None])[0] != host:
+                        old.participants["named"] = [host, guest]
+                        old.name = (f"{host}同{item}会谈" if kind == "talks" else f"{host}{verb}{item}")
                     continue
                 if kind == "talks":
                     name = f"{host}同{item}会谈" if host else f"同{item}会谈"
@@ -568,18 +653,11 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                     name = f"{host}{verb}{item}" if host else f"{verb}{item}"
                     aliases = [f"{verb}{guest}"] + ([f"{host}{verb}{guest}"] if host else [])
                 ev = _Ev(mentions=[_Mention(span.text, verb, kind, span.start, span.end, None, "", None,
-                                            False, (ss, se))], type=kind)
+                                            True, (ss, se))], type=kind)
                 ev.name = name
                 ev.aliases = [a for a in dict.fromkeys(aliases) if a != name]
                 ev.participants = {"named": [x for x in (host, guest) if x]}
-                # date and place: the clause before the verb (9日上午在人民大会堂会见)
-                ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
-                if ds:
-                    ev.date = ds[-1].value
-                elif (ss, se) and lo == lead[0] or (page.paragraphs and page.paragraphs[0].start <= ss
-                                                    < page.paragraphs[0].end):
-                    ev.date = page.dateline.date if page.dateline else None
-                ev.place = _find_place(text, ss, vm.end() + 2, ())
+                ev.date, ev.place = date, place
                 by_guest[key] = ev
                 out.append(ev)
             if host:
@@ -599,7 +677,7 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
             before = [p for p in persons if ss <= p[0] and p[1] <= vm.start()]
             host = before[-1][2] if before else None
             span = Span(vm.group(), vm.start(), vm.end())
-            m = _Mention(span.text, "访问", "other", span.start, span.end, None, "", None, False, (ss, se))
+            m = _Mention(span.text, "访问", "other", span.start, span.end, None, "", None, True, (ss, se))
             key = f"{host}|{place}"
             if key in seen:
                 seen[key].mentions.append(m)
@@ -609,6 +687,8 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
             ev.aliases = [vm.group(2)] if vm.group(2) != "访问" else []
             ev.place = place
             ev.participants = {"named": [host]} if host else {}
+            ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
+            ev.date = ds[-1].value if ds else None
             seen[key] = ev
             out.append(ev)
     return out
@@ -640,10 +720,9 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
             target.mentions.append(m)
         else:
             for ev in reversed(events):
-                if ev.type == m.type or ev.mentions[0].noun == m.noun:
-                    if _compatible(ev, m):
-                        target = ev
-                        break
+                if (ev.type == m.type or ev.mentions[0].noun == m.noun) and _compatible(ev, m):
+                    target = ev
+                    break
             if target is None:
                 target = _Ev(mentions=[m], type=m.type, core=m.core, paren=m.paren, edition=m.edition)
                 events.append(target)
@@ -674,41 +753,54 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
         ev.mentions.sort(key=lambda x: x.start)
         _fill(text, ev, all_mentions, dates, places, organisations, page, first_para)
     result = [*events, *meetings, *visits]
-    result.sort(key=lambda e: e.mentions[0].start)
+    result.sort(key=lambda e: (e.mentions[0].start, -len(e.name or e.mentions[0].name)))
     return [_to_event(ev) for ev in result]
 
 
 def _fill(text: str, ev: _Ev, all_mentions: Sequence[_Mention], dates: Sequence[DateMention],
           places: Sequence[Place], organisations: Sequence[Organisation], page: Page,
           first_para: Span | None) -> None:
-    for m in ev.mentions:
+    fallback_place: str | None = None
+    title_end = first_para.start if first_para is not None else 0
+    # body mentions first: a title's 在京 is less precise than the lead's 在人民大会堂
+    for m in sorted(ev.mentions, key=lambda x: (x.start < title_end, x.start)):
         ws, we = _window(m, [o for o in all_mentions if o.start >= m.end])
-        cs = _clause_start(text, m.start, m.sentence[0])
+        ss = m.sentence[0]
         if ev.date is None:
-            fwd = [d for d in dates if ws <= d.start and d.end <= we and d.value]
-            back = [d for d in dates if cs <= d.start and d.end <= m.start and d.value]
+            fwd = [d for d in dates if ws <= d.start and d.end <= we and d.value and d.start - ws <= 14]
+            between = [o.end for o in all_mentions if ss <= o.start and o.end <= m.start and not o.generic]
+            floor = max(between, default=ss)
+            back = [d for d in dates if floor <= d.start and d.end <= m.start and d.value]
             if fwd:
                 ev.date = fwd[0].value
             elif back and not m.generic:
                 ev.date = back[-1].value
         if ev.place is None:
-            ev.place = _find_place(text, ws, we, places) or _find_place(text, cs, m.start, places)
+            ev.place = _find_place(text, ws, we, places)
+            if ev.place is None and not m.generic and fallback_place is None:
+                fallback_place = _place_before(text, max(ss, m.start - 40), m.start)
         seg = text[m.sentence[0]:m.sentence[1]]
         if not ev.organisers:
             ev.organisers = _organisers(text[m.start:m.sentence[1]] if not m.generic else seg, organisations)
         if ev.theme is None:
-            tm = _THEME_RE.search(text, m.start, m.sentence[1])
-            if tm:
+            tm = _THEME_RE.search(text, m.sentence[0], m.sentence[1])
+            if tm and (m.generic or tm.start() < m.start or tm.start() - m.end < 30):
                 ev.theme = tm.group(1) or tm.group(2)
         if re.search(r"参加|出席|参会|与会|到会", seg):
             for k, v in _counts(text[m.sentence[0]:m.sentence[1]]).items():
                 ev.participants.setdefault(k, v)
     if ev.place is None and ev.paren and _is_placeish(ev.paren, places):
         ev.place = ev.paren
-    in_lead = first_para is not None and any(first_para.start <= m.start < first_para.end for m in ev.mentions)
+    if ev.place is None:
+        ev.place = fallback_place
+    if ev.place is None:
+        names = [m.name for m in ev.mentions if not m.generic]
+        ev.place = next((p for p in (_place_in_name(n, places) for n in names) if p), None)
+    in_lead = first_para is not None and any(
+        first_para.start <= m.start < first_para.end for m in ev.mentions)
     if in_lead and page.dateline is not None:
         if ev.place is None and page.dateline.place:
-            ev.place = page.dateline.place
+            ev.place = _SHORT_PLACES.get(page.dateline.place, page.dateline.place)
         if ev.date is None and page.dateline.date:
             lead_mentions = [m for m in ev.mentions if first_para is not None and m.start < first_para.end]
             if lead_mentions and lead_mentions[0].start - first_para.start < 120:  # type: ignore[union-attr]
@@ -723,6 +815,8 @@ def _is_placeish(s: str, places: Sequence[Place]) -> bool:
 
 def _to_event(ev: _Ev) -> Event:
     names = [m.name for m in ev.mentions if not m.generic]
+    if ev.name is None and not names:
+        names = [ev.mentions[0].name]
     if ev.name is None:
         # the fullest form: with an edition and a parenthesised place if any mention has them
         best = max(names, key=lambda n: (bool(_ORDINAL_RE.search(n)) + bool(_PAREN.search(n)), len(n)))
