@@ -1,0 +1,42 @@
+"""Entities: every mention as ``{text, label, start, end}``, and 《…》 documents.
+
+>>> [(d.text, d.start) for d in find_documents("发布《上海质量宣言》。")]
+[('上海质量宣言', 3)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .._document import DateMention, Entity, Event, Span
+from ._mentions import Mention
+
+__all__ = ["build_entities", "find_documents"]
+
+_DOC = re.compile(r"《([^《》\n]{1,80})》")
+
+
+def find_documents(text: str) -> list[Span]:
+    """The titles between 《 and 》 (laws, documents, books, newspapers), without the brackets."""
+    return [Span(m.group(1), m.start(1), m.end(1)) for m in _DOC.finditer(text)]
+
+
+def build_entities(
+    mentions: Sequence[Mention],
+    documents: Sequence[Span] = (),
+    dates: Sequence[DateMention] = (),
+    events: Sequence[Event] = (),
+) -> list[Entity]:
+    out = [Entity(m.text, m.label, m.start, m.end) for m in mentions]
+    out += [Entity(d.text, "DOCUMENT", d.start, d.end) for d in documents]
+    out += [Entity(d.text, "DATE", d.start, d.end) for d in dates]
+    seen: set[tuple[int, int]] = set()
+    for ev in events:
+        spans: Iterable[Span] = ev.mentions
+        for s in spans:
+            if (s.start, s.end) not in seen:
+                seen.add((s.start, s.end))
+                out.append(Entity(s.text, "EVENT", s.start, s.end))
+    out.sort(key=lambda e: (e.start, -e.end, e.label))
+    return out

@@ -1,0 +1,236 @@
+"""The dictionaries the extractors read, loaded lazily once per process.
+
+Invariants:
+- nothing is read at import time; :func:`lexicon` builds everything on first use, under a lock,
+  and keeps it for the life of the process (read-only afterwards, so threads may share it);
+- dictionaries owned by other parts of qtext (places, countries, surnames, transliteration
+  characters) are optional here: a missing file leaves that part of the lexicon empty instead of
+  failing, and the extractors fall back on jieba's part-of-speech evidence;
+- every dictionary scan is one compiled regular expression built from a trie of the keys, so a
+  scan is a single left-to-right pass that takes the longest key at each place.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .._errors import DictionaryError
+from .._resources import read_table
+
+__all__ = ["Lexicon", "OrgInfo", "PlaceInfo", "lexicon", "trie_regex"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrgInfo:
+    """A known organisation: a stable key, its official name, type and English acronym."""
+
+    key: str
+    full: str
+    type: str
+    acronym: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """A known place: a stable key (code or country name), its usual name and type."""
+
+    key: str
+    name: str
+    type: str  # country, province, city, county, other
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    titles: dict[str, tuple[str, int]]  # bare title → (kind, rank)
+    prefixes: frozenset[str]
+    orgs: dict[str, OrgInfo]  # every name, short form and acronym → the body
+    suffixes: dict[str, str]  # organisation suffix → type
+    max_suffix: int
+    places: dict[str, PlaceInfo]  # full and short names → place
+    surnames: frozenset[str]  # single-character surnames
+    surnames2: frozenset[str]  # two-character surnames
+    common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
+    translit: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    scan: re.Pattern[str]  # titles (with prefixes), organisations and places in one pass
+    kinds: dict[str, str]  # matched key → "TITLE" / "ORG" / "PLACE"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, the longest one at a given place.
+
+    >>> re.fullmatch(trie_regex(["部长", "部", "副部长"]), "副部长") is not None
+    True
+    >>> re.match(trie_regex(["上海", "上海市"]), "上海市长").group()
+    '上海市'
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        alts = []
+        singles = []
+        for ch in sorted(k for k in node if k):
+            sub = build(node[ch])
+            if sub:
+                alts.append(re.escape(ch) + sub)
+            else:
+                singles.append(re.escape(ch))
+        if singles:
+            alts.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            if len(alts) == 1 and (len(body) == 1 or body.startswith("[") and body.endswith("]")):
+                return body + "?"
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+def _table(name: str) -> tuple[dict[str, str], ...]:
+    try:
+        return read_table(name)[1]
+    except DictionaryError:
+        return ()
+
+
+# Used only when surnames.tsv is missing: the modern top surnames.
+_FALLBACK_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕"
+    "丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武"
+    "钱戴严莫孔向常汤康易乔赖文施洪辛柯庄满应栗艾万鄂佟杭岳裴尤祝"
+)
+# Well-known surnames outside the modern top 100 that news names often carry.
+_EXTRA_COMMON = "栗汪尤蔡卢许应支韩郝吉艾沈杨冷皮袁焦邝谭吴谷"
+
+
+def _load() -> Lexicon:
+    titles: dict[str, tuple[str, int]] = {}
+    for row in _table("titles.tsv"):
+        try:
+            rank = int(row.get("rank") or 9)
+        except ValueError:
+            rank = 9
+        titles[row["title"]] = (row.get("kind") or "other", rank)
+    prefixes = frozenset(r["prefix"] for r in _table("title_prefixes.tsv"))
+
+    orgs: dict[str, OrgInfo] = {}
+    for row in _table("orgs_cn.tsv"):
+        info = OrgInfo(row["id"], row["full"], row.get("kind") or "other", row.get("abbr") or None)
+        for name in [row["full"], *(row.get("short") or "").split("|")]:
+            if name and name not in orgs:
+                orgs[name] = info
+    for row in _table("orgs_intl.tsv"):
+        acr = row.get("acronym") or None
+        info = OrgInfo("intl:" + row["full"], row["full"], row.get("kind") or "international", acr)
+        for name in [row["full"], *(row.get("short") or "").split("|")]:
+            if name and name not in orgs:
+                orgs[name] = info
+    suffixes = {r["suffix"]: r.get("type") or "other" for r in _table("org_suffixes.tsv")}
+
+    places: dict[str, PlaceInfo] = {}
+    for row in _table("countries.tsv"):
+        name = row.get("name") or ""
+        if not name:
+            continue
+        info = PlaceInfo("country:" + name, name, "country")
+        for n in (name, row.get("full") or "", row.get("cldr_name") or "", row.get("former") or ""):
+            if len(n) >= 2 and n not in places:
+                places[n] = info
+        for city in (row.get("capital") or "", *(row.get("cities") or "").split("/")):
+            if len(city) >= 2 and city not in places:
+                places[city] = PlaceInfo("city:" + city, city, "city")
+    level_type = {"1": "province", "2": "city", "3": "county"}
+    for row in _table("places_cn.tsv"):
+        name = row.get("name") or ""
+        if not name:
+            continue
+        typ = level_type.get(row.get("level") or "", "other")
+        if row.get("type") == "直辖市":
+            typ = "city"
+        info = PlaceInfo(row.get("code") or name, name, typ)
+        short = row.get("short") or ""
+        # historical names and current ones alike; a current unit wins a shared name
+        cur = places.get(name)
+        if cur is None or (not row.get("valid_to") and cur.type != "country"):
+            places[name] = info
+        if len(short) >= 2 and typ in ("province", "city") and short not in places:
+            places[short] = info
+    # surnames
+    surnames: set[str] = set()
+    surnames2: set[str] = set()
+    common: set[str] = set(_EXTRA_COMMON)
+    rows = _table("surnames.tsv")
+    for row in rows:
+        s = row.get("surname") or ""
+        if len(s) == 1:
+            surnames.add(s)
+            if row.get("rank_or_freq"):
+                common.add(s)
+        elif len(s) == 2:
+            surnames2.add(s)
+    if not rows:
+        surnames.update(_FALLBACK_SURNAMES)
+        common.update(_FALLBACK_SURNAMES)
+        surnames2.update(("欧阳", "司马", "上官", "诸葛", "东方", "慕容", "令狐", "皇甫", "尉迟", "公孙"))
+    translit = {r.get("char", "") for r in _table("translit_chars.tsv")}
+    if not translit - {""}:
+        translit = {r.get("char", "") for r in _table("repair_translit_chars.tsv")}
+    translit.discard("")
+    verbs = tuple(sorted((r.get("verb") or "" for r in _table("speech_verbs.tsv")), key=len, reverse=True))
+
+    kinds: dict[str, str] = {}
+    for p in places:
+        kinds[p] = "PLACE"
+    for t in titles:
+        kinds[t] = "TITLE"
+        for p in prefixes:
+            kinds[p + t] = "TITLE"
+            if p in ("原", "前", "时任", "新任", "现任", "候任", "新当选", "首任", "卸任"):
+                for q in ("副", "常务副", "代理", "第一副", "执行"):
+                    kinds[p + q + t] = "TITLE"
+    for o in orgs:
+        kinds[o] = "ORG"
+    scan = re.compile(trie_regex(kinds))
+    return Lexicon(
+        titles=titles,
+        prefixes=prefixes,
+        orgs=orgs,
+        suffixes=suffixes,
+        max_suffix=max((len(s) for s in suffixes), default=0),
+        places=places,
+        surnames=frozenset(surnames),
+        surnames2=frozenset(surnames2),
+        common_surnames=frozenset(common & surnames),
+        translit=frozenset(translit),
+        speech_verbs=verbs,
+        scan=scan,
+        kinds=kinds,
+    )
+
+
+def lexicon() -> Lexicon:
+    """The extractors' dictionaries, built on first use and cached for the process."""
+    global _lexicon
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                _lexicon = _load()
+    return _lexicon

@@ -1,0 +1,449 @@
+"""Mentions: the spans of text that name a person, a title, an organisation or a place.
+
+How a text is read (each step one pass over the text or its tokens):
+
+1. one scan with the dictionary trie (titles with their prefixes, known organisations,
+   places), leftmost-longest;
+2. unknown organisations: a token ending in an organisation suffix (部, 委员会, 学会, 公司 …),
+   extended to the left over name-like tokens (nouns, places, 与) — ``荷兰基础设施与环境部``;
+3. jieba evidence for what the dictionaries miss: ``nt`` organisations, ``ns`` places;
+4. people: a name read right after a title (``局长支树平``), right before one
+   (``奥利总理``), in a ``、`` list after another person, jieba's ``nr``/``nrt`` tokens,
+   and every later occurrence of a name already found (``王勇指出``).
+
+The result is sorted and non-overlapping.
+
+>>> from qtext._extract._mentions import find_mentions
+>>> [(m.text, m.label) for m in find_mentions("国务委员王勇出席大会。", [])]
+[('国务委员', 'TITLE'), ('王勇', 'PERSON')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .._document import Token
+from ._knowledge import Lexicon, lexicon
+
+__all__ = ["Mention", "find_mentions", "is_han"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A labelled span: ``label`` is PERSON, TITLE, ORG or PLACE; ``key`` ties names of one thing."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    key: str | None = None
+    type: str | None = None
+    source: str = "dict"  # dict, suffix, pos, title, list, repeat
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_DOTS = "·・•‧"
+# Characters that cannot be part of a Chinese given name (function words, measure words …).
+_NOT_GIVEN = frozenset(
+    "的了是在和与等说也都就将已到及对为并又还被把向从给让于以之其这那我你他她它们个年月日时"
+    "分秒号届次位名项条家所中上下前后里外内来去过着吗呢吧啊呀而或但却则即因如若虽每各某该此"
+    "本全共约近余多少几第一二三四五六七八九十百千万亿两"
+)
+# Words that typically follow a name: when one starts right after surname + one character, the
+# name has a one-character given name (应勇出席, 王毅会见).
+_FOLLOW = (
+    "出席", "主持", "表示", "指出", "强调", "说", "会见", "会谈", "致辞", "致信", "宣读", "讲话",
+    "参加", "发表", "介绍", "认为", "告诉", "陪同", "率", "一行", "代表", "分别", "共同", "作",
+    "在", "等", "和", "与", "同", "向", "对", "为", "是", "也", "还", "就", "将", "已", "到", "的",
+    "致", "接受", "签署", "视察", "考察", "调研", "看望", "慰问", "听取", "回答", "提出", "希望",
+    "要求", "当选", "担任", "任", "主席", "先生", "女士", "同志", "及", "以及", "称", "宣布",
+    "此前", "日前", "今天", "昨天", "上午", "下午", "晚上", "抵达", "出发", "访问", "举行",
+    "会晤", "通电话", "发来", "致电", "指示", "批示", "签名", "亲切", "热情", "高度", "积极",
+    "首先", "随后", "最后", "并", "又", "都", "则", "说道", "透露", "坦言", "建议", "感谢",
+    "祝贺", "欢迎", "赞赏", "带领", "领导", "看到", "来到", "走进", "前往",
+)
+_FOLLOW_RE = re.compile("|".join(sorted(_FOLLOW, key=len, reverse=True)))
+# Tokens that end in an organisation suffix but are not organisations.
+_SUFFIX_STOP = frozenset(
+    "内部 外部 全部 干部 局部 东部 西部 南部 北部 中部 总部 腹部 头部 胸部 面部 背部 底部 顶部 "
+    "当局 格局 布局 大局 结局 全局 时局 开局 棋局 赛局 骗局 变局 新局 "
+    "大厅 客厅 餐厅 展厅 前厅 "
+    "举办 创办 承办 主办 开办 兴办 督办 包办 查办 申办 合办 协办 代办 怎么办 "
+    "签署 部署 公署 "
+    "冠军 亚军 季军 将军 大军 全军 参军 "
+    "核心 重心 中心 圆心 信心 决心 关心 热心 爱心 用心 "
+    "社会 机会 大会 晚会 宴会 年会 例会 峰会 盛会 都会 开会 "
+    "国际组织 基层组织 党组织 社会组织 组织 "
+    "政府 公司 集团 银行 大学 学校 医院 中学 小学 队 部队 论坛".split()
+)
+# Leading words that make a name generic (有关部门, 各国政府, 地方政府).
+_GENERIC = frozenset(
+    "有关 相关 各 各国 各级 各地 该 本 这 这些 那 此 部分 其他 其它 地方 基层 国内 国外 国际 全球 "
+    "行业 科研 高等 一些 多家 多个 两国 双方 我国 我们 他们 中外 外国 境外 境内 主管 上级 下级 "
+    "全国 省级 市级 县级 各类 多国 世界 当地 有关国家 相应 重点 专业 民营 国有 大型 中小 知名".split()
+)
+_FUNCTION_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o"})
+_WORD_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "t", "f", "u", "i", "l"})
+_ORG_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "vn", "b", "an", "ng", "l", "s", "nrt", "eng", "nr", "i"})
+_MAX_ORG = 24
+
+
+def _tok_ok_in_org(t: Token) -> bool:
+    if not t.text or not all(is_han(c) or c.isalnum() for c in t.text):
+        return False
+    if t.pos in _ORG_TAGS:
+        return True
+    if t.pos == "m" and t.text.startswith("第"):
+        return True
+    return False
+
+
+def _suffix_of(word: str, lex: Lexicon) -> str | None:
+    for k in range(min(len(word), lex.max_suffix), 0, -1):
+        s = word[-k:]
+        if s in lex.suffixes:
+            return s
+    return None
+
+
+def _covering(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    """The span (from a sorted, non-overlapping list) that contains ``pos``, if any."""
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k]
+    return None
+
+
+class _Reader:
+    """Reads the mentions of one text; all state lives in the instance."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.tokens = list(tokens)
+        self.tok_at: dict[int, Token] = {t.start: t for t in self.tokens}
+        self.tok_end: dict[int, Token] = {t.end: t for t in self.tokens}
+
+    # ------------------------------------------------------------------ dictionary
+    def dictionary(self) -> list[Mention]:
+        text, lex = self.text, self.lex
+        out: list[Mention] = []
+        for m in lex.scan.finditer(text):
+            s, e = m.span()
+            word = m.group()
+            label = lex.kinds[word]
+            if label == "TITLE":
+                # 委员会, 主席团, 代表团, 理事会: the title is the start of an organisation's name
+                if self.starts_org_suffix(word, e):
+                    continue
+                out.append(Mention(word, "TITLE", s, e))
+            elif label == "ORG":
+                info = lex.orgs[word]
+                out.append(Mention(word, "ORG", s, e, info.key, info.type))
+            else:
+                place = lex.places[word]
+                # 上海市长: the place is 上海, the title 市长
+                if len(word) > 2 and word[-1] in "市省县区州镇乡" and text[e - 1:e + 1] in lex.titles:
+                    short = word[:-1]
+                    if short in lex.places:
+                        out.append(Mention(short, "PLACE", s, e - 1, place.key, place.type))
+                        tm = lex.scan.match(text, e - 1)
+                        if tm and lex.kinds.get(tm.group()) == "TITLE":
+                            out.append(Mention(tm.group(), "TITLE", e - 1, tm.end()))
+                        continue
+                out.append(Mention(word, "PLACE", s, e, place.key, place.type))
+        # the title fix above may produce a title overlapping the next match: keep the first
+        out.sort(key=lambda m: (m.start, -m.end))
+        clean: list[Mention] = []
+        for m in out:
+            if clean and m.start < clean[-1].end:
+                continue
+            clean.append(m)
+        return clean
+
+    def starts_org_suffix(self, word: str, end: int) -> bool:
+        """``委员`` + ``会``, ``主席`` + ``团``: the word runs into an organisation suffix."""
+        for k in (1, 2):
+            if end + k > len(self.text):
+                break
+            w2 = word + self.text[end:end + k]
+            suf = _suffix_of(w2, self.lex)
+            if suf is not None and len(suf) > k:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ unknown organisations
+    def suffix_orgs(self, taken: list[Mention]) -> list[Mention]:
+        lex, toks = self.lex, self.tokens
+        spans = [(m.start, m.end) for m in taken]
+        starts = [s for s, _ in spans]
+        label_at = {m.start: m for m in taken}
+        out: list[Mention] = []
+        for k, t in enumerate(toks):
+            w = t.text
+            if len(w) < 1 or not is_han(w[-1]) or w in _SUFFIX_STOP or t.pos in ("v", "vd", "d", "p", "c", "u"):
+                continue
+            suf = _suffix_of(w, lex)
+            if suf is None:
+                continue
+            cov = _covering(spans, starts, t.end - 1)
+            if cov is not None:
+                m = label_at[cov[0]]
+                if m.label == "ORG" and cov == (t.start, t.end) and k > 0 and toks[k - 1].pos in ("n", "nz", "vn"):
+                    pass  # 农业 + 水利部: a longer name ending in a known short form
+                elif m.label in ("ORG", "TITLE") or cov[1] > t.end:
+                    continue
+            start = t.start
+            j = k - 1
+            while j >= 0 and t.end - toks[j].start <= _MAX_ORG:
+                p = toks[j]
+                c = _covering(spans, starts, p.start)
+                if c is not None and label_at[c[0]].label != "PLACE":
+                    break
+                if p.text == "与" and j > 0 and _tok_ok_in_org(toks[j - 1]):
+                    start = p.start
+                    j -= 1
+                    continue
+                if not _tok_ok_in_org(p):
+                    break
+                start = p.start
+                j -= 1
+            # drop generic leading words: 有关行业协会 → nothing; 各国政府 → nothing
+            name = self.text[start:t.end]
+            stem_start = start
+            for jj in range(j + 1, k + 1):
+                if toks[jj].text in _GENERIC and toks[jj].start == stem_start:
+                    stem_start = toks[jj].end
+                else:
+                    break
+            if stem_start != start:
+                continue  # a generic head makes the whole name generic
+            stem = self.text[stem_start:t.end - len(suf)]
+            if len(stem) < 2 or stem in _GENERIC:
+                continue
+            if name in lex.places or name in lex.titles:
+                continue
+            typ = lex.suffixes[suf]
+            out.append(Mention(name, "ORG", start, t.end, "org:" + name, typ, "suffix"))
+        return out
+
+    # ------------------------------------------------------------------ names
+    def follow_at(self, i: int) -> bool:
+        """A word that comes after a name starts at ``i`` (or the text ends / punctuation)."""
+        if i >= len(self.text) or not is_han(self.text[i]):
+            return True
+        if _FOLLOW_RE.match(self.text, i):
+            return True
+        m = self.lex.scan.match(self.text, i)
+        return bool(m and self.lex.kinds.get(m.group()) == "TITLE")
+
+    def foreign_name(self, i: int) -> int | None:
+        """End of a transliterated name starting at ``i`` (``米尔扎耶夫``, ``威廉姆·特洛伊``)."""
+        text, tr = self.text, self.lex.translit
+        n = len(text)
+        j = i
+        has_dot = False
+        while j < n and j - i < 24:
+            ch = text[j]
+            if ch in tr:
+                j += 1
+            elif ch in _DOTS and j > i and j + 1 < n and is_han(text[j + 1]):
+                has_dot = True
+                j += 1
+            else:
+                break
+        if has_dot:
+            # after a dot the last part may hold characters outside the table (依明巴海)
+            k = j
+            while k < n and is_han(text[k]) and k - j < 6:
+                k += 1
+            if k - j <= 3 and (k >= n or not is_han(text[k])):
+                j = k
+        # cut where a title, a known name or a following word begins
+        for k in range(i + 1, j):
+            if text[k] in _DOTS:
+                continue
+            if text[k - 1] in _DOTS:
+                continue
+            m = self.lex.scan.match(text, k)
+            if (m and m.end() - k >= 2) or (_FOLLOW_RE.match(text, k) and k - i >= 2):
+                j = k
+                break
+        while j > i and text[j - 1] in _DOTS:
+            j -= 1
+        return j if j - i >= 2 else None
+
+    def chinese_name(self, i: int, strict: bool) -> int | None:
+        text, lex = self.text, self.lex
+        n = len(text)
+        if text[i:i + 2] in lex.surnames2:
+            sl = 2
+        elif text[i] in lex.surnames:
+            sl = 1
+        else:
+            return None
+        if strict and sl == 1 and text[i] not in lex.common_surnames:
+            return None
+        tok = self.tok_at.get(i)
+        if tok is not None and tok.pos in _FUNCTION_TAGS:
+            return None  # 和, 于, 对 … used as words here
+        if tok is not None and len(tok.text) > sl and tok.pos in _WORD_TAGS:
+            return None  # the surname character starts an ordinary word (高度, 方向)
+        if tok is not None and tok.pos in ("nr", "nrfg") and sl < len(tok.text) <= sl + 2 and all(
+            is_han(c) for c in tok.text
+        ):
+            return tok.end
+        g = i + sl
+        if g >= n or not is_han(text[g]) or text[g] in _NOT_GIVEN:
+            return None
+        if strict and tok is not None and tok.end > g + 1 and tok.pos not in ("nr", "nrfg", "nrt"):
+            return None  # the surname character starts an ordinary word (高度, 方向)
+        if g + 1 >= n or not is_han(text[g + 1]) or text[g + 1] in _NOT_GIVEN or self.follow_at(g + 1):
+            return g + 1
+        nxt = self.tok_at.get(g + 1)
+        if nxt is not None and len(nxt.text) >= 2 and nxt.pos not in ("nr", "nrfg", "nrt", "ng"):
+            return g + 1
+        if strict and not self.follow_at(g + 2):
+            return None
+        return g + 2
+
+    def name_at(self, i: int, *, strict: bool, foreign_hint: bool = False) -> int | None:
+        text = self.text
+        if i >= len(text) or not is_han(text[i]):
+            return None
+        m = self.lex.scan.match(text, i)
+        if m and m.end() - i >= 2:
+            return None  # a title, organisation or place, not a name
+        tok = self.tok_at.get(i)
+        fe = self.foreign_name(i) if text[i] in self.lex.translit else None
+        if fe is not None and any(c in _DOTS for c in text[i:fe]):
+            return fe
+        ce = self.chinese_name(i, strict)
+        if ce is not None and tok is not None and tok.pos in ("nr", "nrfg") and tok.end == ce:
+            return ce
+        if fe is not None and (tok is not None and tok.pos == "nrt" or foreign_hint or fe - i >= 4 or ce is None):
+            if strict and fe - i < 3 and not (tok is not None and tok.pos == "nrt"):
+                return None
+            return fe
+        return ce
+
+
+def _overlaps(a: Mention, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, a.end - 1) - 1
+    return k >= 0 and spans[k][1] > a.start
+
+
+def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """Add ``extra`` mentions that overlap nothing in ``base``; return the sorted union."""
+    base = sorted(base, key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in base]
+    starts = [s for s, _ in spans]
+    add = []
+    for m in sorted(extra, key=lambda m: (m.start, -m.end)):
+        if _overlaps(m, spans, starts) or (add and add[-1].end > m.start):
+            continue
+        add.append(m)
+    return sorted(base + add, key=lambda m: m.start)
+
+
+_NOUNISH = frozenset({"n", "nz", "vn", "a", "ng", "an", "j", "nt", "m", "q"})
+
+
+def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None) -> list[Mention]:
+    """Every person, title, organisation and place mention in ``text``, sorted, non-overlapping."""
+    lex = lex or lexicon()
+    r = _Reader(text, tokens, lex)
+    dic = r.dictionary()
+    # unknown organisations override the places they contain (美国质量学会)
+    sorgs = r.suffix_orgs(dic)
+    title_spans = [(m.start, m.end) for m in dic if m.label == "TITLE"]
+    sorgs = [o for o in sorgs if not any(s < o.end < e or (o.start <= s and e <= o.end) for s, e in title_spans)]
+    org_spans = sorted((o.start, o.end) for o in sorgs)
+    kept = [m for m in dic if not any(s <= m.start and m.end <= e for s, e in org_spans)]
+    mentions = _merge(kept, sorgs)
+    # jieba evidence
+    pos_extra = []
+    for t in tokens:
+        if len(t.text) >= 3 and t.pos == "nt" and all(is_han(c) for c in t.text):
+            pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "org:" + t.text, "other", "pos"))
+        elif len(t.text) >= 2 and t.pos == "ns" and all(is_han(c) for c in t.text):
+            pos_extra.append(Mention(t.text, "PLACE", t.start, t.end, "place:" + t.text, "other", "pos"))
+    mentions = _merge(mentions, pos_extra)
+    # people: after titles, before titles, in lists, jieba names
+    people: list[Mention] = []
+    title_starts = {m.start for m in mentions if m.label == "TITLE"} | {
+        t.start for t in tokens if t.end in {m.end for m in mentions if m.label == "TITLE"}}
+    starts_taken = {m.start for m in mentions}
+    for m in mentions:
+        if m.label != "TITLE":
+            continue
+        if m.end not in starts_taken:
+            foreign = lex.titles.get(_bare(m.text, lex), ("", 9))[0] == "foreign"
+            e = r.name_at(m.end, strict=False, foreign_hint=foreign)
+            if e is not None:
+                people.append(Mention(text[m.end:e], "PERSON", m.end, e, source="title"))
+        # a name right before the title: 奥利总理, 普拉昌达主席
+        prev = r.tok_end.get(m.start)
+        if prev is not None and prev.pos in ("nr", "nrfg", "nrt") and len(prev.text) >= 2:
+            people.append(Mention(prev.text, "PERSON", prev.start, prev.end, source="title"))
+    mention_starts = {m.start for m in mentions}
+    for k, t in enumerate(tokens):
+        if t.pos not in ("nr", "nrfg", "nrt"):
+            continue
+        prev_tok = tokens[k - 1] if k > 0 else None
+        next_tok = tokens[k + 1] if k + 1 < len(tokens) else None
+        if prev_tok is not None and (
+            (prev_tok.pos in _NOUNISH and prev_tok.start not in title_starts) or prev_tok.text == "的"
+        ):
+            continue  # 大会贺信, 的贺信: a name does not follow a noun directly
+        if next_tok is not None and next_tok.pos in ("n", "vn") and next_tok.start not in mention_starts \
+                and not _FOLLOW_RE.match(text, next_tok.start):
+            continue  # 杜绝质量: nor run straight into a plain noun
+        if t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and r.chinese_name(t.start, True) == t.end:
+            people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
+        elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
+            people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
+    mentions = _merge(mentions, people)
+    # lists: 记者李锋、王慧; 栗战书、汪洋、王沪宁
+    more: list[Mention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    starts_taken = {m.start for m in mentions}
+    for m in list(mentions):
+        if m.label != "PERSON":
+            continue
+        end = m.end
+        while end < len(text) and text[end] == "、" and end + 1 not in starts_taken:
+            e = r.name_at(end + 1, strict=True)
+            if e is None or not (e >= len(text) or text[e] in "、，。；）)等和及" or r.follow_at(e)):
+                break
+            more.append(Mention(text[end + 1:e], "PERSON", end + 1, e, source="list"))
+            end = e
+    mentions = _merge(mentions, more)
+    del taken
+    # later mentions of every name found
+    names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
+    if names:
+        pat = re.compile("|".join(re.escape(n) for n in names))
+        rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
+        mentions = _merge(mentions, rep)
+    return mentions
+
+
+def _bare(title: str, lex: Lexicon) -> str:
+    """The title without its prefixes: 常务副部长 → 部长."""
+    t = title
+    changed = True
+    while changed and t not in lex.titles:
+        changed = False
+        for p in sorted(lex.prefixes, key=len, reverse=True):
+            if t.startswith(p) and len(t) > len(p):
+                t = t[len(p):]
+                changed = True
+                break
+    return t
