@@ -1,0 +1,223 @@
+"""Reported speech: who said what.
+
+Three shapes, looked for paragraph by paragraph:
+- ``X表示，<content>`` (any verb of ``dictionaries/speech_verbs.tsv`` followed by ``，`` or ``：``):
+  the content runs to the end of the paragraph, or to where the next quote's speaker starts;
+  ``X说：“…”`` keeps what is inside the quotation marks;
+- ``“…”，X说。``: the quotation before a short speaker clause;
+- ``X：“…”``: a person, a colon and a quotation.
+
+The speaker is the person mentioned right before the verb in the same clause (an official's
+mention, given as the official's full name, or a PERSON entity); adverbs such as 还/也/则/在讲话中
+may sit between. ``他``/``她`` resolve to the last person mentioned before, in the same or the
+previous paragraph. Without officials or entities a short clause subject (2–4 characters, or
+the name after a known title) is taken as the speaker.
+
+Invariants: ``text[q.start:q.end] == q.text`` (the content span); linear in the text.
+
+>>> from qtext._document import Official, Page, Span
+>>> text = "王勇强调，要提高质量。"
+>>> off = Official("王勇", mentions=(Span("王勇", 0, 2),))
+>>> [(q.speaker, q.verb, q.text) for q in find_quotes(text, Page(), [off], [])]
+[('王勇', '强调', '要提高质量。')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from .._document import Entity, Official, Page, Quote
+from .._resources import read_rows
+
+__all__ = ["find_quotes"]
+
+_FALLBACK_VERBS = ("表示", "指出", "强调", "说", "称", "认为", "介绍", "透露", "宣布", "要求")
+_ADVERBS = ("在讲话中", "在致辞中", "在发言中", "在会上", "在会见中", "在会谈中", "在采访中", "接受采访时",
+            "对记者", "向记者", "告诉记者", "进一步", "再次", "特别", "同时", "还", "也", "则", "又", "并",
+            "均", "都", "亦", "最后", "首先", "随后", "明确", "深有感触地", "动情地", "笑着")
+_PRONOUNS = ("他", "她")
+_NOT_SPEAKERS = frozenset({"会议", "会上", "报告", "文件", "通知", "意见", "讲话", "大家", "有人", "记者",
+                           "这", "这也", "这是", "人们", "外界", "舆论", "分析", "研究", "数据", "调查",
+                           "我们", "我", "你", "他们", "她们", "双方", "两国", "对方", "专家", "公告"})
+_CLAUSE_END = "。！？!?；;，,：:\n“”"
+
+
+@functools.lru_cache(maxsize=1)
+def _verbs() -> tuple[str, ...]:
+    verbs: list[str] = []
+    try:
+        verbs = [row[0] for row in read_rows("speech_verbs.tsv") if row and row[0]]
+    except Exception:
+        verbs = []
+    return tuple(sorted(verbs or _FALLBACK_VERBS, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = "|".join(map(re.escape, _verbs()))
+    # X表示，  X说：“  X强调指出，
+    lead = re.compile(rf"(?:{alt})(?:指出|说)?(?:道)?(?P<punct>[，,：:]\s*(?P<open>“)?)")
+    # ”，X说。
+    tail = re.compile(rf"”[，,]?(?P<subj>[^，,。！？!?“”\n]{{1,14}}?)(?P<verb>{alt})(?:道)?[。，,！!]")
+    return lead, tail
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    words: set[str] = {"总统", "总理", "主席", "部长", "局长", "市长", "省长", "书记", "主任", "委员", "大使",
+                       "发言人", "秘书长", "院长", "校长", "董事长", "总经理", "首相", "议长", "会长"}
+    try:
+        for row in read_rows("titles.tsv"):
+            if row and len(row[0]) >= 2:
+                words.add(row[0])
+    except Exception:
+        pass
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class _People:
+    """Person mentions in text order, for speakers and pronouns."""
+
+    def __init__(self, officials: Sequence[Official], entities: Sequence[Entity]) -> None:
+        spans = [(sp.start, sp.end, o.name) for o in officials for sp in o.mentions]
+        spans += [(e.start, e.end, e.text) for e in entities if e.label == "PERSON"]
+        spans.sort()
+        self.spans = spans
+        self.by_end = {e: name for _, e, name in spans}
+
+    def ending_at(self, pos: int) -> str | None:
+        return self.by_end.get(pos)
+
+    def last_before(self, pos: int, floor: int) -> str | None:
+        name = None
+        for s, _e, n in self.spans:
+            if s >= pos:
+                break
+            if s >= floor:
+                name = n
+        return name
+
+
+def _strip_adverbs(subject: str) -> str:
+    changed = True
+    while changed and subject:
+        changed = False
+        for a in _ADVERBS:
+            if subject.endswith(a) and len(subject) > len(a):
+                subject = subject[: -len(a)]
+                changed = True
+    return subject
+
+
+def _speaker(text: str, clause_start: int, verb_start: int, people: _People,
+             floor: int) -> str | None:
+    subject = text[clause_start:verb_start].strip()
+    core = _strip_adverbs(subject)
+    end = clause_start + (len(text[clause_start:verb_start]) - len(text[clause_start:verb_start].lstrip()))
+    end += len(core)
+    name = people.ending_at(end)
+    if name:
+        return name
+    if core in _PRONOUNS:
+        return people.last_before(clause_start, floor)
+    if not core or core in _NOT_SPEAKERS or core.endswith(("们", "人士", "方")):
+        return None
+    if people.spans:
+        # a known person inside the subject (国务委员王勇 → 王勇) when it ends the subject
+        for s, e, n in reversed(people.spans):
+            if clause_start <= s and e == end:
+                return n
+        return None
+    # no people known: the name after a title, or a short subject
+    for t in _title_words():
+        k = core.rfind(t)
+        if k >= 0:
+            rest = core[k + len(t):]
+            if 2 <= len(rest) <= 4 and all(_is_cjk(c) or c == "·" for c in rest):
+                return rest
+            break
+    if 2 <= len(core) <= 4 and all(_is_cjk(c) or c == "·" for c in core):
+        return core
+    return None
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    s = pos
+    while s > lo and text[s - 1] not in _CLAUSE_END and pos - s < 60:
+        s -= 1
+    # 在会见博罗诺夫时，李克强表示: the clause after 时，
+    return s
+
+
+def find_quotes(text: str, page: Page, officials: Sequence[Official],
+                entities: Sequence[Entity]) -> list[Quote]:
+    """Quotes of the page's body (see the module doc)."""
+    lead, tail = _patterns()
+    people = _People(officials, entities)
+    regions = [(p.start, p.end) for p in page.paragraphs] or [(0, len(text))]
+    out: list[Quote] = []
+    prev_floor = 0
+    for lo, hi in regions:
+        floor = prev_floor
+        found: list[tuple[int, int, str | None, str, int, bool]] = []  # clause, content start, ...
+        for m in lead.finditer(text, lo, hi):
+            verb_start = m.start()
+            cs = _clause_start(text, verb_start, lo)
+            if cs == verb_start:
+                continue
+            speaker = _speaker(text, cs, verb_start, people, floor)
+            if speaker is None:
+                continue
+            verb = text[verb_start:m.start("punct")]
+            found.append((cs, m.end(), speaker, verb, verb_start, bool(m.group("open"))))
+        for i, (_cs, cstart, speaker, verb, _vs, quoted) in enumerate(found):
+            end = found[i + 1][0] if i + 1 < len(found) else hi
+            if quoted:
+                close = text.find("”", cstart, hi)
+                end = close if close >= 0 else end
+            while end > cstart and text[end - 1] in " \u3000\t\n":
+                end -= 1
+            if end - cstart < 2:
+                continue
+            out.append(Quote(speaker=speaker, verb=_base_verb(verb), text=text[cstart:end],
+                             start=cstart, end=end))
+        for m in tail.finditer(text, lo, hi):
+            close = m.start()
+            opener = text.rfind("“", lo, close)
+            if opener < 0 or close - opener < 3:
+                continue
+            if any(q.start <= opener < q.end for q in out):
+                continue
+            subj_start = m.start("subj")
+            speaker = _speaker(text, subj_start, m.start("verb"), people, floor)
+            if speaker is None:
+                continue
+            out.append(Quote(speaker=speaker, verb=m.group("verb"), text=text[opener + 1:close],
+                             start=opener + 1, end=close))
+        for m in re.finditer(r"[：:]“", text[lo:hi]):
+            colon = lo + m.start()
+            if any(q.start <= colon < q.end or q.start - 3 <= colon <= q.start for q in out):
+                continue
+            name = people.ending_at(colon)
+            if name is None:
+                continue
+            close = text.find("”", colon + 2, hi)
+            end = close if close >= 0 else hi
+            if end - (colon + 2) >= 2:
+                out.append(Quote(speaker=name, verb=None, text=text[colon + 2:end], start=colon + 2, end=end))
+        prev_floor = lo
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _base_verb(verb: str) -> str:
+    for v in _verbs():
+        if verb.startswith(v):
+            return v
+    return verb
