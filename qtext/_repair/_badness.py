@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .._resources import read_rows
 
-__all__ = ["CHAR_CLASSES", "CharClass", "clearly_better", "cost", "han_cost"]
+__all__ = ["CHAR_CLASSES", "CharClass", "better_by", "clearly_better", "cost", "han_cost"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +103,7 @@ BAD_SEQUENCES: tuple[tuple[str, float, str], ...] = (
 
 _HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
 _UNSEEN_HAN = 7.0
-_BAD_RE = re.compile("|".join(f"({p})" for p, _, _ in BAD_SEQUENCES))
-_BAD_COSTS = tuple(c for _, c, _ in BAD_SEQUENCES)
+_BAD_RES = tuple((re.compile(p), c) for p, c, _ in BAD_SEQUENCES)
 _CLASS_RES = tuple((re.compile(f"[{c.chars}]"), c.cost) for c in CHAR_CLASSES)
 _OTHER = 6.0
 
@@ -126,9 +125,17 @@ def han_cost(ch: str) -> float:
     return _han_costs().get(ch, _UNSEEN_HAN)
 
 
+class _CostTable(dict[str, float]):
+    """Character → cost, filled on first sight of a character (Han costs preloaded)."""
+
+    def __missing__(self, ch: str) -> float:
+        c = self[ch] = _char_cost(ch)
+        return c
+
+
 @functools.lru_cache(maxsize=1)
-def _cost_cache() -> dict[str, float]:
-    return dict(_han_costs())
+def _cost_cache() -> _CostTable:
+    return _CostTable(_han_costs())
 
 
 def _char_cost(ch: str) -> float:
@@ -146,16 +153,9 @@ def cost(text: str) -> float:
     >>> cost("") == 0.0
     True
     """
-    cache = _cost_cache()
-    get = cache.get
-    total = 0.0
-    for ch in text:
-        c = get(ch)
-        if c is None:
-            c = cache[ch] = _char_cost(ch)
-        total += c
-    for m in _BAD_RE.finditer(text):
-        total += _BAD_COSTS[(m.lastindex or 1) - 1]
+    total = sum(map(_cost_cache().__getitem__, text))
+    for rx, c in _BAD_RES:
+        total += c * len(rx.findall(text))
     return total
 
 
@@ -167,6 +167,9 @@ MIN_GAIN = 3.0
 
 def clearly_better(after: str, before: str, *, context: str = "") -> bool:
     """True if ``after`` is clearly less bad than ``before`` (``context`` is added to both)."""
-    b = cost(before + context)
-    a = cost(after + context)
-    return b - a >= max(MIN_GAIN, MIN_GAIN_SHARE * b)
+    return better_by(cost(before + context), cost(after + context))
+
+
+def better_by(before: float, after: float) -> bool:
+    """True if a cost of ``after`` is clearly below a cost of ``before`` (see the two constants)."""
+    return before - after >= max(MIN_GAIN, MIN_GAIN_SHARE * before)

@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from .._config import RepairConfig
-from ._badness import clearly_better, cost, han_cost
+from ._badness import better_by, clearly_better, cost, han_cost
 from ._edits import Change
 
 __all__ = ["find_changes"]
@@ -50,6 +50,8 @@ _CP1252_HIGH = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) fo
 #: the cp1252 characters that are not also plain Chinese punctuation
 _CP1252_SPECIAL = "".join(c for c in _CP1252_HIGH if ord(c) > 0xFF)
 _TO_CP1252 = {c: i + 0x80 for i, c in enumerate(_CP1252_HIGH)}
+#: str.translate table: cp1252 specials → the Latin-1 character of the same byte
+_CP1252_AS_LATIN1 = {ord(c): chr(b) for c, b in _TO_CP1252.items() if ord(c) > 0xFF}
 
 #: Latin-side mojibake alphabet: Latin-1 upper half, cp1252 specials, and what GBK byte pairs
 #: become under a "UTF-8 where valid, else Latin-1" reading (U+0100-U+07FF, U+0800-U+1FFF).
@@ -83,11 +85,16 @@ def _rare_class() -> str:
         if costs.get(ch, 99.0) < _RARE_HAN_COST:
             continue
         try:
-            b = ch.encode("gbk")
-        except UnicodeEncodeError:
+            lead, trail = ch.encode("gbk")
+        except (UnicodeEncodeError, ValueError):
             continue
-        rare.append(ch)
-        del b
+        # the three GBK pairs that UTF-8 of CJK text (E4-E9 80-BF 80-BF ...) falls into
+        if (
+            (0xE4 <= lead <= 0xE9 and 0x80 <= trail <= 0xBF)
+            or (0x80 <= lead <= 0xBF and 0xE4 <= trail <= 0xE9)
+            or (0x80 <= lead <= 0xBF and 0x80 <= trail <= 0xBF)
+        ):
+            rare.append(ch)
     return _ranges(rare)
 
 
@@ -124,17 +131,18 @@ def _odd_re() -> re.Pattern[str]:
 
 def _latin_bytes(span: str) -> bytes | None:
     """The bytes a Latin-1/cp1252 reading turned into ``span`` (None if some char has none)."""
-    out = bytearray()
-    for ch in span:
-        o = ord(ch)
-        if o < 0x100:
-            out.append(o)
-        else:
-            b = _TO_CP1252.get(ch)
-            if b is None:
-                return None
-            out.append(b)
-    return bytes(out)
+    try:
+        return span.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    try:
+        return span.encode("cp1252")
+    except UnicodeEncodeError:
+        pass
+    try:
+        return span.translate(_CP1252_AS_LATIN1).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def _sloppy_gbk_bytes(span: str) -> bytes | None:
@@ -216,6 +224,18 @@ def _utf8_pieces(span: str) -> list[tuple[int, int, str]] | None:
     if data is None:
         return None
     pieces: list[tuple[int, int, str]] = []
+    if _NON_ASCII.search(span):
+        try:
+            whole = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            s, e = 0, len(data)
+            while data[s] < 0x80:
+                s += 1
+            while data[e - 1] < 0x80:
+                e -= 1
+            return [(s, e, _deeper(whole[s : len(whole) - (len(data) - e)]))]
     for m in _UTF8_RUN.finditer(data):
         s, e = m.span()
         chunk = m.group()
@@ -226,83 +246,114 @@ def _utf8_pieces(span: str) -> list[tuple[int, int, str]] | None:
             e -= 1
         if s >= e:
             continue
-        text = data[s:e].decode("utf-8")
         del chunk
-        for _ in range(2):  # doubly encoded: UTF-8 read as Latin-1, encoded again, read again
-            again = _latin_bytes(text)
-            if again is None or not _NON_ASCII.search(text):
-                break
-            try:
-                deeper = again.decode("utf-8")
-            except UnicodeDecodeError:
-                break
-            if deeper == text:
-                break
-            text = deeper
-        pieces.append((s, e, text))
+        pieces.append((s, e, _deeper(data[s:e].decode("utf-8"))))
     return pieces
 
 
-def _gbk_from_latin(span: str) -> str | None:
+def _deeper(text: str) -> str:
+    """Undo further rounds of UTF-8-read-as-Latin-1 while the whole text still decodes."""
+    for _ in range(2):
+        again = _latin_bytes(text)
+        if again is None or not _NON_ASCII.search(text):
+            break
+        try:
+            deeper = again.decode("utf-8")
+        except UnicodeDecodeError:
+            break
+        if deeper == text:
+            break
+        text = deeper
+    return text
+
+
+def _strip_edges(span: str, new: str) -> tuple[int, int]:
+    """How many characters at the start and at the end ``span`` and ``new`` share."""
+    a = 0
+    n = min(len(span), len(new))
+    while a < n and span[a] == new[a]:
+        a += 1
+    b = 0
+    while b < n - a and span[-1 - b] == new[-1 - b]:
+        b += 1
+    return a, b
+
+
+def _latin_candidates(span: str) -> list[tuple[str, str]]:
+    """Readings of a Latin-side span: (text, note), cheapest checks first."""
     data = _latin_bytes(span)
+    gbk: str | None = None
+    utf: str | None = None
     if data is not None:
         try:
-            return data.decode("gbk")
+            utf = _deeper(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-    data = _sloppy_gbk_bytes(span)
-    if data is None:
-        return None
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
+        try:
+            gbk = data.decode("gbk")
+        except UnicodeDecodeError:
+            pass
+    out: list[tuple[str, str]] = []
+    if utf is not None:
+        out.append((utf, "UTF-8 bytes read as Latin-1/cp1252"))
+    if gbk is not None:
+        out.append((gbk, "GBK bytes read as Latin-1/cp1252"))
+    if out:
+        return out
+    # neither reading works for the whole span: UTF-8 piece by piece, and the slow GBK search
+    pieces = _utf8_pieces(span)
+    covered = 0
+    if pieces:
+        parts: list[str] = []
+        pos = 0
+        for s, e, t in pieces:
+            parts.append(span[pos:s])
+            parts.append(t)
+            pos = e
+            covered += e - s
+        parts.append(span[pos:])
+        out.append(("".join(parts), "UTF-8 bytes read as Latin-1/cp1252"))
+    if 2 * covered < len(span):
+        raw = _sloppy_gbk_bytes(span)
+        if raw is not None:
+            try:
+                out.append((raw.decode("gb18030"), "GBK bytes read as Latin-1/cp1252"))
+            except UnicodeDecodeError:
+                pass
+    return out
 
 
 def _latin_changes(text: str, start: int, end: int) -> list[Change]:
     out: list[Change] = []
     for m in _LATIN_SPAN.finditer(text, start, end):
         span = m.group()
-        if len(_LATIN_CORE.findall(span)) < 2:
+        first = _LATIN_CORE.search(span)
+        if first is None or _LATIN_CORE.search(span, first.end()) is None:
             continue
-        s0 = m.start()
-        before_ctx = text[s0 - 1 : s0] if s0 else ""
-        after_ctx = text[m.end() : m.end() + 1]
-        # candidate 1: the whole span was GBK bytes
-        best_text, best_cost, best_note = span, cost(before_ctx + span + after_ctx), ""
-        gbk = _gbk_from_latin(span)
-        if gbk is not None and gbk != span:
-            c = cost(before_ctx + gbk + after_ctx)
+        cands = _latin_candidates(span)
+        if not cands:
+            continue
+        s0, e0 = m.span()
+        ctx_b = text[s0 - 1 : s0]
+        ctx_a = text[e0 : e0 + 1]
+        # a cheap lower bound of the span's cost: every non-space character costs at least 1,
+        # every non-ASCII one of the Latin-side alphabet at least 3 (see _badness.CHAR_CLASSES)
+        ctx = ctx_b + ctx_a
+        bound = len(span) + 2 * (len(span) - len(span.encode("ascii", "ignore"))) + cost(ctx)
+        best, best_cost, note = span, float("inf"), ""
+        for cand, why in cands:
+            if cand == span:
+                continue
+            c = cost(ctx_b + cand + ctx_a)
             if c < best_cost:
-                best_text, best_cost, best_note = gbk, c, "GBK bytes read as Latin-1/cp1252"
-        # candidate 2: pieces of it were UTF-8 bytes
-        pieces = _utf8_pieces(span)
-        if pieces:
-            parts: list[str] = []
-            pos = 0
-            for s, e, t in pieces:
-                parts.append(span[pos:s])
-                ctx_b = span[s - 1 : s] if s else before_ctx
-                ctx_a = span[e : e + 1] or after_ctx
-                parts.append(t if clearly_better(ctx_b + t + ctx_a, ctx_b + span[s:e] + ctx_a) else span[s:e])
-                pos = e
-            parts.append(span[pos:])
-            utf = "".join(parts)
-            if utf != span:
-                c = cost(before_ctx + utf + after_ctx)
-                if c < best_cost:
-                    best_text, best_cost, best_note = utf, c, "UTF-8 bytes read as Latin-1/cp1252"
-        if best_text != span and clearly_better(before_ctx + best_text + after_ctx, before_ctx + span + after_ctx):
-            # keep the change as small as possible: strip unchanged edges
-            a, b = 0, 0
-            while a < min(len(span), len(best_text)) and span[a] == best_text[a]:
-                a += 1
-            while (
-                b < min(len(span), len(best_text)) - a
-                and span[len(span) - 1 - b] == best_text[len(best_text) - 1 - b]
-            ):
-                b += 1
-            out.append(Change(s0 + a, m.end() - b, best_text[a : len(best_text) - b], best_note))
+                best, best_cost, note = cand, c, why
+        if best != span and not better_by(bound, best_cost):
+            before = cost(ctx_b + span + ctx_a)
+            if not better_by(before, best_cost):
+                best = span
+        if best != span:
+            a, b = _strip_edges(span, best)
+            out.append(Change(s0 + a, e0 - b, best[a : len(best) - b], note))
     return out
 
 
@@ -443,6 +494,13 @@ def _decode_utf8_lossy(data: bytes, line_end: bool) -> list[tuple[int, int, str,
 
 
 def _han_utf8_candidate(span: str, line_end: bool) -> tuple[str, str] | None:
+    try:  # fast path: the whole span is UTF-8 read as GBK, nothing lost
+        whole = span.encode("gbk").decode("utf-8")
+    except UnicodeError:
+        pass
+    else:
+        if whole != span and clearly_better(whole, span):
+            return whole, "UTF-8 bytes read as GBK"
     enc = _gbk_span_bytes(span)
     if enc is None:
         return None
@@ -514,15 +572,17 @@ def _han_changes(text: str, start: int, end: int) -> list[Change]:
         e = m.end()
         line_end = e >= len(text) or text[e] in "\r\n" or (text[e].isspace() and "\n" in text[e : e + 3])
         best: tuple[str, str] | None = None
-        best_cost = cost(span)
         utf = _han_utf8_candidate(span, line_end)
+        big5 = _han_big5_candidate(span) if odd_hits >= 3 else None
+        if utf is None and (big5 is None or big5 == span):
+            continue
+        best_cost = cost(span)
         if utf is not None:
             c = cost(utf[0])
             if c < best_cost:
                 best, best_cost = utf, c
         # Big5 read as GBK leaves kana/Greek/box drawing and rare characters; demand several
         if odd_hits >= 3:
-            big5 = _han_big5_candidate(span)
             if big5 is not None and big5 != span:
                 c = cost(big5)
                 if c < best_cost and clearly_better(big5, span) and _plausible_big5(big5, span):
