@@ -1,41 +1,460 @@
-"""Word segmentation through a jieba Tokenizer that qtext owns (placeholder)."""
+"""Word segmentation through a jieba ``Tokenizer`` that qtext owns.
+
+Invariants:
+- the tokens of ``segment(text)`` rebuild ``text`` exactly (whitespace and newlines included),
+  and ``text[t.start:t.end] == t.text`` for every token;
+- jieba's global tokenizer (``jieba.dt``) is never initialised or changed, and nothing is
+  written to the temporary directory: qtext reads jieba's ``dict.txt`` itself, adds its own
+  dictionaries (places, countries and, when present, titles and organisations) to its own
+  ``jieba.Tokenizer``, and keeps a word → part-of-speech map beside it;
+- the tokenizer is built once per process, lazily, under a lock; segmenting is read-only, so
+  one tokenizer serves every thread.
+
+How a text is cut: jieba's blocks (runs of Han, ASCII letters and digits), the maximum-probability
+path over the dictionary DAG (the same path ``jieba.Tokenizer.cut`` takes), jieba's HMM for runs
+of unknown single characters, then a linear post-pass that joins number runs (``１９９８``,
+``3.5%``) and transliterated names written with a middle dot (``米尔扎耶夫·阿齐兹``).
+Part-of-speech tags are looked up in jieba's dictionary (tag set of ``jieba.posseg``); words
+the HMM found get ``nr`` when they look like a Chinese name, ``nrt`` when they are spelt with
+transliteration characters, ``m`` for numbers, ``eng`` for Latin words and ``x`` otherwise.
+"""
 
 from __future__ import annotations
 
+import marshal
+import math
+import os
 import threading
-
-import jieba
-import jieba.posseg
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ._document import Token
 
+if TYPE_CHECKING:
+    from ._config import Config
+
 __all__ = ["segment"]
 
+_CACHE_VERSION = 1
+
+# Characters of a number run: ASCII and full-width digits, with the separators that may sit
+# between digits (decimal point, thousands comma is left out: ``1,2`` is ambiguous in Chinese).
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUM_INNER = frozenset(".．")
+_NUM_AFTER = frozenset("%％‰")
+_DATE_UNITS = frozenset("年月日")
+_DATELINE_TAILS = frozenset(("电", "讯"))
+_CN_DIGITS = frozenset("〇○零一二三四五六七八九")
+_RUN_PUNCT = frozenset("—…")
+_FW_LATIN = frozenset(chr(c) for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)])
+# Separators inside transliterated foreign names.
+_NAME_DOTS = frozenset("·・•‧")
+# first characters of a token (and last characters of the token before it) that a rule may join
+_CIRCLE_ZEROS = frozenset("○〇")
+_START = _DIGITS | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
+_END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    """Everything the cutter reads: jieba's prefix dictionary with log-probabilities, and tags."""
+
+    tokenizer: Any  # the jieba.Tokenizer qtext owns (FREQ/total filled by qtext, never by jieba)
+    logp: dict[str, float]  # word → log(freq / total) for every word with freq > 0
+    prefixes: frozenset[str]  # every prefix of every word (words included)
+    tags: dict[str, str]  # word → jieba POS tag
+    min_logp: float  # log(1 / total), jieba's score for a character it does not know
+    surnames: frozenset[str]
+    translit: frozenset[str]
+
+
 _lock = threading.Lock()
-_tok: jieba.posseg.POSTokenizer | None = None
+_model: _Model | None = None
 
 
-def _tokenizer() -> jieba.posseg.POSTokenizer:
-    global _tok
+# --------------------------------------------------------------------------------------------
+# building the model
+
+
+def _jieba_dict_path() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
+def _read_jieba_dict(path: Path) -> tuple[dict[str, int], dict[str, str]]:
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word = parts[0]
+            freq[word] = int(parts[1])
+            if len(parts) > 2:
+                tags[word] = parts[2]
+    return freq, tags
+
+
+def _name_columns(name: str) -> list[str]:
+    """Names in another engineer's dictionary (``title``/``full``/``short``/``name`` columns, ``|``
+    separating variants), or nothing when the file does not exist (yet) or has none of them."""
+    from ._errors import DictionaryError
+    from ._resources import read_table
+
+    try:
+        columns, rows = read_table(name)
+    except (DictionaryError, OSError, UnicodeDecodeError, ValueError):
+        return []
+    wanted: list[str] = [c for c in ("title", "name", "full", "short") if c in columns] or list(columns[:1])
+    out: list[str] = []
+    for row in rows:
+        for col in wanted:
+            out.extend(v.strip() for v in row.get(col, "").split("|") if v.strip())
+    return out
+
+
+def _qtext_words() -> list[tuple[str, str]]:
+    """(word, tag) pairs qtext adds to jieba's vocabulary, so that names stay whole."""
+    from . import _lexicon
+
+    out: list[tuple[str, str]] = []
+    for place in _lexicon.places():
+        if place.level <= 2 or place.valid_to == "":
+            out.append((place.name, "ns"))
+    for country in _lexicon.countries():
+        out.append((country.name, "ns"))
+        if country.full:
+            out.append((country.full, "ns"))
+        if country.capital:
+            out.append((country.capital, "ns"))
+    for name, tag in (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n")):
+        out.extend((w, tag) for w in _name_columns(name))
+    return [(w, t) for w, t in out if 2 <= len(w) <= 20 and " " not in w]
+
+
+def _suggest(word: str, freq: dict[str, int], total: int) -> int:
+    """The smallest frequency that makes ``word`` beat its best split into known pieces.
+
+    Like ``jieba.Tokenizer.suggest_freq(word, True)`` with qtext's split being the characters
+    or the dictionary's longest-prefix pieces.
+    """
+    # best split by dynamic programming over the word itself (small: len(word) <= 20)
+    n = len(word)
+    best = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        cand = -1e300
+        for j in range(i + 1, n + 1 if i > 0 else n):
+            f = freq.get(word[i:j], 0)
+            if f or j == i + 1:
+                cand = max(cand, math.log(f or 1) - math.log(total) + best[j])
+        best[i] = cand
+    return max(1, int(math.exp(best[0]) * total) + 1)
+
+
+def _build(cache_dir: str | None) -> _Model:
+    import jieba
+
+    from . import _lexicon
+
+    cache: Path | None = None
+    data: Any = None
+    if cache_dir:
+        cache = Path(cache_dir) / f"qtext-segment-v{_CACHE_VERSION}.marshal"
+        try:
+            with cache.open("rb") as fh:
+                data = marshal.load(fh)
+        except (OSError, ValueError, EOFError, TypeError):
+            data = None
+    if data is None:
+        freq, tags = _read_jieba_dict(_jieba_dict_path())
+        total0 = sum(freq.values())
+        for word, tag in _qtext_words():
+            if word in freq:
+                continue
+            freq[word] = _suggest(word, freq, total0)
+            tags[word] = tag
+        data = (freq, tags)
+        if cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+                with tmp.open("wb") as fh:
+                    marshal.dump(data, fh)
+                tmp.replace(cache)
+            except OSError:
+                pass
+    freq, tags = data
+    total = sum(freq.values())
+    logtotal = math.log(total)
+    logp = {w: math.log(f) - logtotal for w, f in freq.items() if f > 0}
+    prefixes: set[str] = set()
+    for w in freq:
+        for i in range(1, len(w) + 1):
+            prefixes.add(w[:i])
+    # jieba's own Tokenizer, filled here so that it never initialises itself (no /tmp cache)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = None
+    pf = dict.fromkeys(prefixes, 0)
+    pf.update(freq)
+    tok.FREQ = pf
+    tok.total = total
+    tok.initialized = True
+    return _Model(
+        tokenizer=tok,
+        logp=logp,
+        prefixes=frozenset(prefixes),
+        tags=tags,
+        min_logp=-logtotal,
+        surnames=frozenset(s.surname for s in _lexicon.surnames()),
+        translit=frozenset(_lexicon.translit_chars()),
+    )
+
+
+def _get_model(config: Config | None) -> _Model:
+    global _model
+    m = _model
+    if m is not None:
+        return m
     with _lock:
-        if _tok is None:
-            t = jieba.Tokenizer()
-            t.tmp_dir = None
-            _tok = jieba.posseg.POSTokenizer(t)
-        return _tok
+        if _model is None:
+            _model = _build(config.cache_dir if config is not None else None)
+        return _model
 
 
-def segment(text: str) -> list[Token]:
+def tokenizer(config: Config | None = None) -> Any:
+    """The ``jieba.Tokenizer`` qtext owns (built on first use; never ``jieba.dt``)."""
+    return _get_model(config).tokenizer
+
+
+# --------------------------------------------------------------------------------------------
+# cutting
+
+
+def _cut_block(block: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -> Iterator[str]:
+    """jieba's ``__cut_DAG`` (maximum-probability path + HMM for unknown runs), in one pass."""
+    n = len(block)
+    logp = m.logp
+    prefixes = m.prefixes
+    min_logp = m.min_logp
+    score = [0.0] * (n + 1)
+    nxt = [0] * n
+    for i in range(n - 1, -1, -1):
+        best_p = min_logp + score[i + 1]
+        best_x = i + 1
+        j = i + 1
+        frag = block[i]
+        found = False
+        while frag in prefixes:
+            p = logp.get(frag)
+            if p is not None:
+                p += score[j]
+                if not found or p >= best_p:
+                    best_p, best_x, found = p, j, True
+            j += 1
+            if j > n:
+                break
+            frag = block[i:j]
+        score[i] = best_p
+        nxt[i] = best_x
+    x = 0
+    buf_start = -1
+    while x < n:
+        y = nxt[x]
+        if y - x == 1:
+            if buf_start < 0:
+                buf_start = x
+        else:
+            if buf_start >= 0:
+                yield from _flush(block[buf_start:x], logp, hmm_cut)
+                buf_start = -1
+            yield block[x:y]
+        x = y
+    if buf_start >= 0:
+        yield from _flush(block[buf_start:], logp, hmm_cut)
+
+
+def _flush(buf: str, logp: dict[str, float], hmm_cut: Callable[[str], Iterable[str]]) -> Iterable[str]:
+    if len(buf) == 1:
+        return (buf,)
+    if buf not in logp:
+        return hmm_cut(buf)
+    return buf
+
+
+def _words(text: str, m: _Model) -> Iterator[str]:
+    import jieba
+    import jieba.finalseg
+
+    re_han = jieba.re_han_default
+    re_skip = jieba.re_skip_default
+    hmm_cut = jieba.finalseg.cut
+    for blk in re_han.split(text):
+        if not blk:
+            continue
+        if re_han.match(blk):
+            yield from _cut_block(blk, m, hmm_cut)
+        else:
+            for x in re_skip.split(blk):
+                if not x:
+                    continue
+                if re_skip.match(x):
+                    yield x
+                else:
+                    yield from x
+
+
+def _is_number(w: str) -> bool:
+    return all(c in _DIGITS for c in w)
+
+
+def _is_cn_year(w: str) -> bool:
+    """``二○○一``: Chinese digits written with the circle zero (a year, digit by digit)."""
+    return all(c in _CN_DIGITS for c in w)
+
+
+def _is_translit(w: str, m: _Model) -> bool:
+    return m.translit.issuperset(w)
+
+
+def _merge(words: Iterable[str], m: _Model) -> list[str]:
+    """The post-pass: join what jieba's blocks and dictionary split but a reader sees as one unit.
+
+    - number runs: ``１９９８``, ``3.5%``, ``６．５％``; with a following 年/月/日 (``1998年``, ``12月``,
+      ``31日``; ``31日电`` → ``31日`` ``电``, the dateline form); ``二○○一年``;
+    - ``——`` and ``……`` (one punctuation mark each, two characters wide); runs of full-width
+      Latin letters (``ｗｗｗ``);
+    - transliterated names the HMM cut up: ``米尔扎`` ``耶夫`` → ``米尔扎耶夫`` (pieces not in the
+      dictionary, every character a transliteration character), and names joined by a middle dot.
+    Each rule looks back at most a few tokens: linear in the number of tokens.
+    """
+    out: list[str] = []
+    translit = m.translit
+    for w in words:
+        if not out:
+            out.append(w)
+            continue
+        prev = out[-1]
+        c0 = w[0]
+        p_last = prev[-1]
+        if c0 not in _START and p_last not in _END and (c0 not in translit or p_last not in translit):
+            out.append(w)  # the common case: no rule can join these two
+            continue
+        joined = _join(prev, w, m)
+        if joined is None:
+            out.append(w)
+        else:
+            out[-1:] = joined
+    # a trailing decimal point or a dot that found no second name part goes back on its own
+    if any(len(w) > 1 and (w[-1] in _NUM_INNER or w[-1] in _NAME_DOTS) for w in out):
+        fixed: list[str] = []
+        for w in out:
+            if len(w) > 1 and (w[-1] in _NUM_INNER or w[-1] in _NAME_DOTS):
+                fixed += (w[:-1], w[-1])
+            else:
+                fixed.append(w)
+        return fixed
+    return out
+
+
+def _has_circle_zero(w: str) -> bool:
+    return "○" in w or "〇" in w
+
+
+def _join(prev: str, w: str, m: _Model) -> tuple[str, ...] | None:
+    """What ``prev`` followed by ``w`` becomes, or None to keep them apart."""
+    c0 = w[0]
+    p_last = prev[-1]
+    if c0 in _DIGITS:
+        if _is_number(w) and (
+            p_last in _DIGITS
+            or (p_last in _NUM_INNER and len(prev) >= 2 and prev[-2] in _DIGITS and prev[0] in _DIGITS)
+        ):
+            return (prev + w,)
+        return None
+    if p_last in _DIGITS and prev[0] in _DIGITS:
+        if len(w) == 1 and (c0 in _NUM_AFTER or c0 in _NUM_INNER or c0 in _DATE_UNITS):
+            return (prev + w,)
+        if c0 in _DATE_UNITS and w[1:] in _DATELINE_TAILS:
+            return (prev + c0, w[1:])
+        return None
+    if c0 in _CN_DIGITS and p_last in _CN_DIGITS and _is_cn_year(prev):
+        if _is_cn_year(w) and _has_circle_zero(prev + w):
+            return (prev + w,)
+        if w[-1] == "年" and _is_cn_year(w[:-1]) and _has_circle_zero(prev):
+            return (prev + w,)
+        return None
+    if w == "年" and len(prev) >= 2 and _is_cn_year(prev) and _has_circle_zero(prev):
+        return (prev + w,)
+    if c0 in _RUN_PUNCT:
+        if p_last == c0 and w.count(c0) == len(w) and prev.count(c0) == len(prev):
+            return (prev + w,)
+        return None
+    if c0 in _FW_LATIN:
+        if p_last in _FW_LATIN and all(c in _FW_LATIN for c in w):
+            return (prev + w,)
+        return None
+    if c0 in _NAME_DOTS:
+        if len(w) == 1 and (
+            (len(prev) >= 2 and _is_translit(prev, m)) or (len(prev) >= 3 and prev[-2] in _NAME_DOTS)
+        ):
+            return (prev + w,)
+        return None
+    if p_last in _NAME_DOTS:
+        if len(prev) >= 3 and _is_translit(w, m):
+            return (prev + w,)
+        return None
+    known = m.logp.__contains__
+    if (
+        len(prev) + len(w) >= 3
+        and (not known(w) or not known(prev))
+        and m.translit.issuperset(w)
+        and m.translit.issuperset(prev)
+    ):
+        return (prev + w,)
+    return None
+
+
+def _tag(word: str, m: _Model) -> str:
+    tag = m.tags.get(word)
+    if tag is not None:
+        return tag
+    c0 = word[0]
+    if c0 in _DIGITS or c0 in _NUM_INNER:
+        return "m"
+    if c0.isascii():
+        return "eng" if c0.isalpha() else ("m" if c0.isdigit() else "x")
+    if any(c in _NAME_DOTS for c in word):
+        return "nrt"
+    if 2 <= len(word) <= 4 and (c0 in m.surnames or word[:2] in m.surnames):
+        return "nr"
+    if len(word) >= 3 and all(c in m.translit for c in word):
+        return "nrt"
+    if c0.isspace():
+        return "x"
+    return "x" if not c0.isalpha() else "n" if len(word) > 1 else "x"
+
+
+def segment(text: str, config: Config | None = None) -> list[Token]:
     """Split ``text`` into words; the tokens rebuild the text exactly.
 
     >>> import qtext
     >>> [t.text for t in qtext.segment("国务委员王勇出席大会")][:2]
     ['国务委员', '王勇']
+    >>> [(t.text, t.start, t.end) for t in qtext.segment("增长3.5%。")]
+    [('增长', 0, 2), ('3.5%', 2, 6), ('。', 6, 7)]
     """
+    m = _get_model(config)
     out: list[Token] = []
+    append = out.append
     pos = 0
-    for pair in _tokenizer().cut(text, HMM=True):
-        w = pair.word
-        out.append(Token(w, pos, pos + len(w), pair.flag))
-        pos += len(w)
+    tags = m.tags
+    for w in _merge(_words(text, m), m):
+        end = pos + len(w)
+        tag = tags.get(w)
+        append(Token(w, pos, end, tag if tag is not None else _tag(w, m)))
+        pos = end
     return out
