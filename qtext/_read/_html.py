@@ -69,10 +69,12 @@ def is_html(text: str) -> bool:
     head = text[:4000].lstrip("\ufeff \t\r\n").lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<" in head[1:]:
         return True
-    if "<html" in head or "<body" in head or "<head" in head:
+    if re.search(r"<(?:html|body|head)[\s>]", head):
         return True
-    tags = len(re.findall(r"</?(?:p|div|br|span|a|td|li|h[1-6])\b[^>]*>", head))
-    return tags >= 5
+    if not head.startswith("<"):
+        return False  # page text with a few stray tags is text, repaired by the html step
+    tags = len(re.findall(r"</?(?:p|div|br|span|a|td|li|h[1-6]|table|article|section)\b[^>]*>", head))
+    return tags >= 3
 
 
 def _tokens(el: Any) -> set[str]:

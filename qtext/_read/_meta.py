@@ -56,7 +56,10 @@ def breadcrumb_words() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _label_re() -> re.Pattern[str]:
-    labels = sorted((k for k, v in label_fields().items() if v in META_FIELDS), key=len, reverse=True)
+    # furniture labels (字号：, 分享到：, [打印]) are read too: they end the value before them
+    labels = sorted(
+        (k for k, v in label_fields().items() if v in META_FIELDS or v == "furniture"), key=len, reverse=True
+    )
     alt = "|".join(re.escape(x) for x in labels)
     # 【来源】value | [来源]value | 来源：value | 来源:value ; spaces allowed inside labels (作 者)
     return re.compile(
@@ -73,7 +76,12 @@ _LEAD_DATE_RE = re.compile(
     r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?))?"
 )
 _GAP_RE = re.compile(r"[ \xa0]{2,}|[\u3000\t|｜]")
-_HAN_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff·])[ \u3000\xa0]+(?=[\u3400-\u9fff·])")
+_PADDED_NAME_RE = re.compile(r"^([\u3400-\u9fff])[ \u3000\xa0]+([\u3400-\u9fff])$")  # 李 华 → 李华
+_BYLINE_RE = re.compile(
+    r"^[□■●◆▲\s]*(?:(?:本报记者|本台记者|本刊记者|本网记者|特约记者|记者|通讯员)\s*[/／|｜]?"
+    r"|(?:撰文|文字|文)\s*[/／|｜]|(?:撰文|文字|文)\s+)\s*"
+    r"(?P<names>[\u3400-\u9fff·]{2,5}(?:[ \u3000、，,]+[\u3400-\u9fff·]{2,5}){0,3})\s*$"
+)
 _EMPTY_VALUES = frozenset({"none", "null", "undefined", "nan", "-", "--", "—", "无", "暂无", "未知"})
 _TRIM = " \t\u3000\xa0:：,，;；|｜/·-—"
 _PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "［": "］"}
@@ -134,9 +142,12 @@ def _clean_value(field: str, raw: str) -> str | int | None:
     if field in ("published", "updated"):
         return parse_date(v)
     if field == "views":
-        m = re.search(r"\d[\d,]*", v)
-        return int(m.group().replace(",", "")) if m else None
-    v = _HAN_SPACE_RE.sub("", v)
+        m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(万)?", v)
+        if not m:
+            return None
+        n = float(m.group(1).replace(",", ""))
+        return round(n * 10000) if m.group(2) else int(n)
+    v = _PADDED_NAME_RE.sub(r"\1\2", v)
     if field in ("author", "editor") and len(v) > 40:
         return None
     return v
@@ -151,11 +162,19 @@ def parse_meta_line(line: str) -> MetaLine | None:
     '周雁'
     >>> parse_meta_line("【来源】新华网【作者】张三").author
     '张三'
+    >>> parse_meta_line("本报记者 王小明").author
+    '王小明'
     """
     if len(line) > 300:
         return None
+    labels = label_fields()
     matches = list(_label_re().finditer(line))
-    if not matches:
+    if not any(labels[_label_of(m)] in META_FIELDS for m in matches):
+        byline = _BYLINE_RE.match(line) if len(line) <= 30 else None
+        if byline:  # 本报记者 张三 / 文/李四
+            return MetaLine(author=byline["names"].strip(), labels=1, coverage=1.0)
+        if matches:
+            return None
         # a bare date line: 2019-10-01, 发布于 2019-09-26 07:19:52, 2019年10月1日 星期二
         d = _DATE_RE.search(line)
         if d is None or len(line) > 40:
@@ -173,10 +192,8 @@ def parse_meta_line(line: str) -> MetaLine | None:
         fields["published"] = parse_date(lead.group())
         explained += len(lead.group().strip())
         bare = True
-    labels = label_fields()
     for k, m in enumerate(matches):
-        label = re.sub(r"\s", "", m["b"] or m["c"])
-        field = labels[label]
+        field = labels[_label_of(m)]
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(line)
         value = line[m.end():stop]
         lead_ws = len(value) - len(value.lstrip(" \t\u3000\xa0"))
@@ -189,12 +206,17 @@ def parse_meta_line(line: str) -> MetaLine | None:
                 t = _TIME_RE.match(value, d.end()) or _TIME_RE.match(value, d.end() + 1)
                 value = value[: (t.end() if t else d.end())]
         elif field == "views":
-            n = re.match(r"\s*\d[\d,]*\s*(?:次|人次|人)?", value)
+            n = re.match(r"\s*\d[\d,]*(?:\.\d+)?\s*万?\s*(?:次|人次|人)?", value)
             value = n.group() if n else ""
         explained += len(m.group()) + len(value.strip())
-        if field not in fields or fields[field] is None:
+        if field in META_FIELDS and fields.get(field) is None:
             fields[field] = _clean_value(field, value)
     body = len("".join(line.split()))
     coverage = min(1.0, explained / body) if body else 0.0
     kept = {k: v for k, v in fields.items() if k in META_FIELDS}
-    return MetaLine(**kept, labels=len(matches), coverage=coverage, bare_date=bare)  # type: ignore[arg-type]
+    n_labels = sum(1 for m in matches if labels[_label_of(m)] in META_FIELDS)
+    return MetaLine(**kept, labels=n_labels, coverage=coverage, bare_date=bare)  # type: ignore[arg-type]
+
+
+def _label_of(m: re.Match[str]) -> str:
+    return re.sub(r"\s", "", m["b"] or m["c"])

@@ -207,6 +207,20 @@ def _title_candidates(meta: dict[str, Any]) -> list[str]:
     return out
 
 
+def _fallback_title(meta: dict[str, Any]) -> str | None:
+    """The HTML's own title when no line of the page shows it: h1 > og:title > <title> (its first
+    part, before a ``_site`` / ``| site`` / `` - site`` suffix)."""
+    for key in ("h1", "og_title"):
+        v = meta.get(key)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    v = meta.get("title")
+    if isinstance(v, str) and v.strip():
+        parts = [p for p in _TITLE_SUFFIX.split(v) if p.strip()]
+        return parts[0].strip() if parts else v.strip()
+    return None
+
+
 def _find_html_title(header: list[_Line], cands: list[str]) -> int | None:
     normed = [_norm(c) for c in cands if _norm(c)]
     for i in range(len(header) - 1, -1, -1):
@@ -291,7 +305,7 @@ def read_page(
         cands = _title_candidates(meta)
         title_idx = _find_html_title(header, cands)
         if title_idx is None and cands:
-            title = cands[0]
+            title = _fallback_title(meta)
     metas_above = [i for i, ln in enumerate(header) if ln.kind == "meta"]
     if title_idx is None and title is None and header:
         anchor = metas_above[-1] if metas_above and len(header) - metas_above[-1] <= 6 else None
@@ -323,7 +337,9 @@ def read_page(
     # -- labelled fields ------------------------------------------------------------------
     start_meta = title_idx if title_idx is not None else 0
     near = [header[i].meta for i in reversed(metas_above) if i >= start_meta and header[i].meta]
-    far = [header[i].meta for i in reversed(metas_above) if i < start_meta and header[i].meta]
+    # above the title only labelled lines count (a bare date up there is often today's date)
+    far = [header[i].meta for i in reversed(metas_above)
+           if i < start_meta and header[i].meta and header[i].meta.labels]
     below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta]
     fields = _merge_fields([m for m in near if m is not None])
     for name, v in _merge_fields([m for m in below if m is not None]).items():
