@@ -1,7 +1,7 @@
 """Many pages at once: ``analyze_many`` streams results in input order, in-process or in a pool.
 
 Invariants:
-- one result per input item, in input order: a :class:`Document`, or a :class:`Failure` saying
+- one result per input item, in input order: a `Document`, or a `Failure` saying
   what went wrong with that item (a bad item never stops the batch, never disappears);
 - with ``workers > 1`` each worker process loads qtext's dictionaries once, in its initializer,
   and keeps them for every item it gets;
@@ -131,7 +131,7 @@ def _crashed(index: int, ident: str | None) -> Failure:
 
 def run_many(task: Task, items: Iterable[Any], *, workers: int | None = 1, chunksize: int | None = None,
              config: Config | None = None) -> Iterator[Any]:
-    """The engine behind :func:`analyze_many` and the command line: any task, in input order."""
+    """The engine behind `analyze_many` and the command line: any task, in input order."""
     cfg = config or DEFAULT
     n = (os.cpu_count() or 1) if workers is None or workers <= 0 else workers
     if n <= 1:
@@ -202,7 +202,7 @@ def _recover(task: Task, chunks: list[list[tuple[int, str | None, Any]]], worker
 
 def analyze_many(items: Iterable[Item], *, workers: int | None = 1, chunksize: int | None = None,
                  config: Config | None = None) -> Iterator[Document | Failure]:
-    """Analyse many pages; yields one :class:`Document` or :class:`Failure` per item, in order.
+    """Analyse many pages; yields one `Document` or `Failure` per item, in order.
 
     ``items`` holds page text or bytes, or ``(id, raw)`` pairs (the id becomes ``Document.id``).
     ``workers=1`` runs in this process; ``workers=N`` uses N worker processes, each loading

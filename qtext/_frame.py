@@ -139,7 +139,7 @@ def _rows(d: Mapping[str, Any], ident: Any, what: str) -> Iterable[dict[str, Any
 def to_frame(docs: Any, what: What = "documents") -> pd.DataFrame:
     """A pandas DataFrame with one row per document, official, organisation or event.
 
-    ``docs`` is a :class:`~qtext.Document`, or an iterable of Documents, :class:`~qtext.Failure`
+    ``docs`` is a `qtext.Document`, or an iterable of Documents, `qtext.Failure`
     records or ``to_dict()`` dicts. Failures appear in the ``documents`` table with their error
     and are skipped in the others. Needs pandas: ``pip install "qtext[pandas]"``.
 

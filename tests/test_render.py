@@ -166,3 +166,19 @@ def test_browser_shows_the_highlights(tmp_path: Path):
 
 def test_text_of_fixture_is_consistent():
     assert TEXT.count("\n") == 1
+
+
+def test_example_notebook_runs():
+    import json
+
+    pytest.importorskip("pandas")
+    nb_path = Path(__file__).resolve().parent.parent / "docs" / "examples" / "quickstart.ipynb"
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    assert nb["nbformat"] == 4
+    namespace: dict = {}
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    for source in cells:
+        exec(compile(source, str(nb_path), "exec"), namespace)
+    assert namespace["doc"].id == "example-1"
+    assert [type(d).__name__ for d in namespace["docs"]] == ["Document", "Document", "Failure"]
+    assert namespace["html"].startswith("<!doctype html>")
