@@ -75,3 +75,33 @@ def test_gbk_html_bytes_read_like_the_text_form(text_form):
     assert doc.page.is_html is True
     for p in doc.page.paragraphs:
         assert doc.text[p.start:p.end] == p.text
+
+
+def test_table_layout_with_br_paragraphs_and_title_suffix():
+    markup = ("<html><head><title>青石镇举办首届稻米文化节 - 绿洲网</title></head><body>"
+              "<table><tr><td><a href=/>首页</a></td><td><a href=/a>新闻</a></td>"
+              "<td><a href=/b>图片</a></td></tr></table>"
+              "<table><tr><td class=title>青石镇举办首届稻米文化节</td></tr>"
+              "<tr><td>2021-10-09 来源：青石日报</td></tr>"
+              "<tr><td>　　第一届文化节8日在青石镇开幕，农户参加了开镰仪式。"
+              "<br>　　文化节持续一周，期间还有展销会。<br></td></tr></table>"
+              "<div id=footer>关于我们 | 联系我们 | 版权所有</div></body></html>")
+    text, meta = html_to_text(markup)
+    page = read_page(text, html_meta=meta)
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert (page.published, page.source) == ("2021-10-09", "青石日报")
+    assert [p.text for p in page.paragraphs] == [
+        "第一届文化节8日在青石镇开幕，农户参加了开镰仪式。", "文化节持续一周，期间还有展销会。"
+    ]
+
+
+def test_logo_h1_is_not_taken_for_the_title():
+    markup = ("<html><head><title>青石镇举办首届稻米文化节_绿洲网</title></head><body>"
+              "<h1><a href='/'>绿洲资讯网</a></h1><h2>青石镇举办首届稻米文化节</h2>"
+              "<p>第一届文化节8日在青石镇开幕，农户参加了开镰仪式，镇长致辞。</p></body></html>")
+    text, meta = html_to_text(markup)
+    assert read_page(text, html_meta=meta).title == "青石镇举办首届稻米文化节"
+
+
+def test_stray_tags_in_page_text_are_not_html():
+    assert not is_html("标题\n<br>第一段。<br>第二段。<p>第三段。</p><b>粗</b>")

@@ -97,3 +97,41 @@ def test_markup_leftovers_are_cut_from_paragraph_edges():
     page = read_page(text)
     assert [p.text for p in page.paragraphs] == ["意外总是猝不及防，股价突然下跌。"]
     assert page.published == "2019-09-26"
+
+
+def test_meta_line_above_the_title_and_date_after_the_source():
+    text = ("来源：青石日报 2021-10-09\n青石镇举办首届稻米文化节\n"
+            "　　第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。\n")
+    page = read_page(text)
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert (page.source, page.published) == ("青石日报", "2021-10-09")
+
+
+def test_title_without_any_metadata():
+    text = ("青石镇举办首届稻米文化节\n\n　　第一届文化节8日在青石镇开幕，农户参加了开镰仪式。\n\n"
+            "　　文化节持续一周。")
+    page = read_page(text)
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert [p.text for p in page.paragraphs] == [
+        "第一届文化节8日在青石镇开幕，农户参加了开镰仪式。", "文化节持续一周。"
+    ]
+    assert page.published is None and page.source is None
+
+
+def test_unlabelled_date_and_source_line_and_related_links_after_body():
+    text = ("首页 新闻 图片 视频 专题 论坛\n青石镇举办首届稻米文化节\n2021年10月09日 08:30　青石日报\n"
+            "　　第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。\n"
+            "　　图为开镰现场。（本报记者 张三 摄）\n　　文化节持续一周，期间还有展销会。\n"
+            "相关阅读\n青石镇秋收忙\n青石镇道路养护工程启动\n")
+    page = read_page(text)
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert (page.published, page.source) == ("2021-10-09", "青石日报")
+    assert len(page.paragraphs) == 3
+    assert page.paragraphs[-1].text == "文化节持续一周，期间还有展销会。"
+
+
+def test_byline_line_gives_the_author_and_is_not_a_subtitle():
+    text = ("青石镇举办首届稻米文化节\n本报记者 林小禾\n"
+            "　　第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。\n")
+    page = read_page(text)
+    assert (page.title, page.author, page.subtitles) == ("青石镇举办首届稻米文化节", "林小禾", ())

@@ -76,6 +76,8 @@ _LEAD_DATE_RE = re.compile(
     r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?))?"
 )
 _GAP_RE = re.compile(r"[ \xa0]{2,}|[\u3000\t|｜]")
+_BARE_SOURCE_RE = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·－\-]{1,11}$")
+_NOT_SOURCE_RE = re.compile(r"星期|周[一二三四五六日天]|发布|发表|更新|今天|日期|时间|农历|阴历|[于在]$")
 _PADDED_NAME_RE = re.compile(r"^([\u3400-\u9fff])[ \u3000\xa0]+([\u3400-\u9fff])$")  # 李 华 → 李华
 _BYLINE_RE = re.compile(
     r"^[□■●◆▲\s]*(?:(?:本报记者|本台记者|本刊记者|本网记者|特约记者|记者|通讯员)\s*[/／|｜]?"
@@ -162,6 +164,8 @@ def parse_meta_line(line: str) -> MetaLine | None:
     '周雁'
     >>> parse_meta_line("【来源】新华网【作者】张三").author
     '张三'
+    >>> parse_meta_line("2019年10月01日 10:32  新华网").source
+    '新华网'
     >>> parse_meta_line("本报记者 王小明").author
     '王小明'
     """
@@ -180,10 +184,13 @@ def parse_meta_line(line: str) -> MetaLine | None:
         if d is None or len(line) > 40:
             return None
         t = _TIME_RE.match(line, d.end()) or _TIME_RE.match(line, d.end() + 1)
-        rest = line[: d.start()] + line[(t.end() if t else d.end()):]
-        if len("".join(rest.split())) > 6:
+        before, after = line[: d.start()].strip(), line[(t.end() if t else d.end()):].strip()
+        source = None
+        if not before and _BARE_SOURCE_RE.match(after) and not _NOT_SOURCE_RE.search(after):
+            source = after  # 2019年10月01日 10:32 新华网 (date then the source, unlabelled)
+        elif len("".join((before + after).split())) > 6:
             return None
-        return MetaLine(published=parse_date(d.group()), coverage=1.0, bare_date=True)
+        return MetaLine(published=parse_date(d.group()), source=source, coverage=1.0, bare_date=True)
     fields: dict[str, str | int | None] = {}
     explained = 0
     lead = _LEAD_DATE_RE.match(line[: matches[0].start()])
@@ -208,6 +215,12 @@ def parse_meta_line(line: str) -> MetaLine | None:
         elif field == "views":
             n = re.match(r"\s*\d[\d,]*(?:\.\d+)?\s*万?\s*(?:次|人次|人)?", value)
             value = n.group() if n else ""
+        elif field in ("source", "author", "editor"):
+            d = _DATE_RE.search(value)
+            if d and value[: d.start()].strip():  # 来源：青石日报 2021-10-09 — the date is not the source
+                fields.setdefault("published", parse_date(d.group()))
+                explained += len(d.group())
+                value = value[: d.start()]
         explained += len(m.group()) + len(value.strip())
         if field in META_FIELDS and fields.get(field) is None:
             fields[field] = _clean_value(field, value)

@@ -194,30 +194,45 @@ def _title_like(line: _Line) -> bool:
     return 4 <= n <= 90 and line.han >= 3 and s[-1] not in "。，,；;" and line.han * 2 >= n - 4
 
 
+def _title_part(title: str) -> str:
+    parts = [p for p in _TITLE_SUFFIX.split(title) if p.strip()]
+    return parts[0].strip() if parts else title.strip()
+
+
+def _h1_fits(meta: dict[str, Any]) -> bool:
+    """Whether the first ``<h1>`` is the article's title rather than, say, the site's logo: it
+    agrees with ``og:title``/``<title>`` (one contains the other), or there is nothing to check."""
+    h1 = _norm(str(meta.get("h1") or ""))
+    if not h1:
+        return False
+    others = [_norm(str(meta[k])) for k in ("og_title", "title") if meta.get(k)]
+    return not others or any(h1 in o or o in h1 for o in others)
+
+
 def _title_candidates(meta: dict[str, Any]) -> list[str]:
     out: list[str] = []
-    for key in ("h1", "og_title", "title"):
+    if _h1_fits(meta):
+        out.append(str(meta["h1"]).strip())
+    for key in ("og_title", "title"):
         v = meta.get(key)
         if isinstance(v, str) and v.strip():
             out.append(v.strip())
             if key == "title":
-                parts = [p for p in _TITLE_SUFFIX.split(v) if p.strip()]
-                if parts:
-                    out.append(parts[0].strip())
+                out.append(_title_part(v))
     return out
 
 
 def _fallback_title(meta: dict[str, Any]) -> str | None:
-    """The HTML's own title when no line of the page shows it: h1 > og:title > <title> (its first
-    part, before a ``_site`` / ``| site`` / `` - site`` suffix)."""
-    for key in ("h1", "og_title"):
-        v = meta.get(key)
-        if isinstance(v, str) and v.strip():
-            return v.strip()
+    """The HTML's own title when no line of the page shows it: a fitting h1 > og:title > <title>
+    (its first part, before a ``_site`` / ``| site`` / `` - site`` suffix)."""
+    if _h1_fits(meta):
+        return str(meta["h1"]).strip()
+    v = meta.get("og_title")
+    if isinstance(v, str) and v.strip():
+        return v.strip()
     v = meta.get("title")
     if isinstance(v, str) and v.strip():
-        parts = [p for p in _TITLE_SUFFIX.split(v) if p.strip()]
-        return parts[0].strip() if parts else v.strip()
+        return _title_part(v)
     return None
 
 
