@@ -351,16 +351,16 @@ def read_page(
 
     # -- labelled fields ------------------------------------------------------------------
     start_meta = title_idx if title_idx is not None else 0
-    near = [header[i].meta for i in reversed(metas_above) if i >= start_meta and header[i].meta]
+    above = [(i, m) for i in reversed(metas_above) if (m := header[i].meta) is not None]
+    near = [m for i, m in above if i >= start_meta]
     # above the title only labelled lines count (a bare date up there is often today's date)
-    far = [header[i].meta for i in reversed(metas_above)
-           if i < start_meta and header[i].meta and header[i].meta.labels]
-    below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta]
-    fields = _merge_fields([m for m in near if m is not None])
+    far = [m for i, m in above if i < start_meta and m.labels]
+    below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta is not None]
+    fields = _merge_fields(near)
     for name, v in _merge_fields([m for m in below if m is not None]).items():
         if fields.get(name) is None and name in ("source", "author", "editor", "views", "published"):
             fields[name] = v
-    for name, v in _merge_fields([m for m in far if m is not None]).items():
+    for name, v in _merge_fields(far).items():
         if fields.get(name) is None and name in ("published", "source", "author", "views"):
             fields[name] = v
     published = fields.get("published")
