@@ -84,7 +84,7 @@ CHAR_CLASSES: tuple[CharClass, ...] = (
     CharClass("hangul", r"\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", 6.0, "Korean in Chinese news is rare"),
     CharClass("private_use", r"\ue000-\uf8ff", 10.0, "private use: user-defined GBK/Big5 areas"),
     CharClass("cjk_compat", r"\uf900-\ufaff\ufe10-\ufe6f", 7.0, "compatibility and vertical forms"),
-    CharClass("replacement", "\ufffd", 6.0, "a lost character: the same before and after a repair"),
+    CharClass("replacement", "\ufffd", 3.0, "an honestly marked lost character: about what a typical one costs"),
     CharClass("halfwidth_other", r"\uff61-\uffef", 7.0, "half-width kana and Hangul"),
 )
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from .._config import RepairConfig
@@ -411,12 +411,18 @@ def _gbk_span_bytes(span: str) -> tuple[bytes, list[int]] | None:
             try:
                 out += ch.encode("gbk")
             except UnicodeEncodeError:
-                return None
+                try:
+                    two = ch.encode("gb18030")
+                except UnicodeEncodeError:
+                    return None
+                if len(two) != 2:
+                    return None
+                out += two
     starts.append(len(out))
     return bytes(out), starts
 
 
-def _decode_utf8_lossy(data: bytes, line_end: bool) -> list[tuple[int, int, str, str]]:
+def _decode_utf8_lossy(data: bytes, line_end: bool, prev: str = "") -> list[tuple[int, int, str, str]]:
     """Runs of ``data`` that read as UTF-8, lost bytes included: (byte start, end, text, note).
 
     A 0xFF marker stands for one byte the first wrong decoding lost; a sequence cut short by an
@@ -446,6 +452,16 @@ def _decode_utf8_lossy(data: bytes, line_end: bool) -> list[tuple[int, int, str,
             continue
         need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else 0
         if not need:
+            # continuation bytes with no lead inside a run: the rest of a character whose first
+            # bytes were lost (a GBK pair the first decoder could not read, and dropped)
+            j = i
+            while j < n and j < i + 3 and (0x80 <= data[j] <= 0xBF or data[j] == 0xFF):
+                j += 1
+            if run_start >= 0 and multibyte and j > i and (j >= n or not 0x80 <= data[j] <= 0xBF):
+                parts.append("\ufffd")
+                notes.append("lost bytes: ?? " + " ".join(f"{x:02X}" for x in data[i:j]) + " unrecoverable")
+                i = j
+                continue
             close(i)
             i += 1
             continue
@@ -476,15 +492,15 @@ def _decode_utf8_lossy(data: bytes, line_end: bool) -> list[tuple[int, int, str,
             close(i)
             i += 1
             continue
-        if need > 2 or len(prefix) < 2 and need == 2 and k == j:
+        if need > 2:
             close(i)
             i += 1
             continue
         if run_start < 0:
             run_start = i
-        prev = parts[-1] if parts else ""
+        prev_ch = parts[-1] if parts else prev if i == 0 else ""
         at_end = (k >= n and line_end)
-        filled, note = _complete(prefix, missing, prev, at_end)
+        filled, note = _complete(prefix, missing, prev_ch, at_end)
         parts.append(filled)
         notes.append(note)
         multibyte = True
@@ -493,7 +509,7 @@ def _decode_utf8_lossy(data: bytes, line_end: bool) -> list[tuple[int, int, str,
     return runs
 
 
-def _han_utf8_candidate(span: str, line_end: bool) -> tuple[str, str] | None:
+def _han_utf8_candidate(span: str, line_end: bool, prev: str = "") -> tuple[str, str] | None:
     try:  # fast path: the whole span is UTF-8 read as GBK, nothing lost
         whole = span.encode("gbk").decode("utf-8")
     except UnicodeError:
@@ -505,17 +521,24 @@ def _han_utf8_candidate(span: str, line_end: bool) -> tuple[str, str] | None:
     if enc is None:
         return None
     data, starts = enc
-    runs = _decode_utf8_lossy(data, line_end)
+    runs = _decode_utf8_lossy(data, line_end, prev)
     if not runs:
         return None
     parts: list[str] = []
     notes: list[str] = []
     pos = 0
     for bs, be, txt, note in runs:
-        i0 = bisect_left(starts, bs)
-        i1 = bisect_left(starts, be)
-        if i0 >= len(starts) - 1 or starts[i0] != bs or starts[i1] != be or i1 <= i0:
+        i0 = bisect_left(starts, bs)  # the first character boundary at or after the run
+        i1 = bisect_right(starts, be) - 1  # the last one at or before its end
+        if i1 <= i0:
             continue
+        if starts[i0] != bs or starts[i1] != be:
+            # the run starts or ends inside a GBK character: decode the whole characters alone
+            sub = data[starts[i0] : starts[i1]]
+            again = _decode_utf8_lossy(sub, line_end and i1 == len(span), span[i0 - 1] if i0 else prev)
+            if len(again) != 1 or again[0][0] != 0 or again[0][1] != len(sub):
+                continue
+            txt, note = again[0][2], again[0][3]
         before = span[i0:i1]
         if txt == before:
             continue
@@ -572,7 +595,7 @@ def _han_changes(text: str, start: int, end: int) -> list[Change]:
         e = m.end()
         line_end = e >= len(text) or text[e] in "\r\n" or (text[e].isspace() and "\n" in text[e : e + 3])
         best: tuple[str, str] | None = None
-        utf = _han_utf8_candidate(span, line_end)
+        utf = _han_utf8_candidate(span, line_end, text[m.start() - 1 : m.start()])
         big5 = _han_big5_candidate(span) if odd_hits >= 3 else None
         if utf is None and (big5 is None or big5 == span):
             continue
