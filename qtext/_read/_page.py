@@ -351,10 +351,10 @@ def read_page(
 
     # -- labelled fields ------------------------------------------------------------------
     start_meta = title_idx if title_idx is not None else 0
-    above = [(i, m) for i in reversed(metas_above) if (m := header[i].meta) is not None]
-    near = [m for i, m in above if i >= start_meta]
+    above = [(i, header[i].meta) for i in reversed(metas_above)]
+    near = [ml for i, ml in above if ml is not None and i >= start_meta]
     # above the title only labelled lines count (a bare date up there is often today's date)
-    far = [m for i, m in above if i < start_meta and m.labels]
+    far = [ml for i, ml in above if ml is not None and i < start_meta and ml.labels]
     below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta is not None]
     fields = _merge_fields(near)
     for name, v in _merge_fields([m for m in below if m is not None]).items():
