@@ -513,9 +513,10 @@ def _place_in_name(name: str, places: Sequence[Place]) -> str | None:
         for j in range(min(len(name), i + 8), i + 1, -1):
             w = name[i:j]
             if w in known and w != "中国":
-                if best is None or i > best[0]:
-                    best = (i, j, w)
+                best = (i, j, w)
                 break
+        if best is not None:
+            break
     return best[2] if best else None
 
 
@@ -575,6 +576,14 @@ def _guest_name(item: str, persons: Sequence[tuple[int, int, str]], base: int) -
     return None
 
 
+def _in_parens(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` sits inside an unclosed （…） opened after ``lo`` (the reporter's note)."""
+    k = max(text.rfind("（", lo, pos), text.rfind("(", lo, pos))
+    if k < 0:
+        return False
+    return max(text.rfind("）", k, pos), text.rfind(")", k, pos)) < 0
+
+
 def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int, str]],
               dates: Sequence[DateMention], page: Page) -> list[_Ev]:
     verbs = re.compile("|".join(_MEETING_VERBS))
@@ -590,7 +599,8 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                 continue
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), lo)
-            before_persons = [p for p in persons if ss <= p[0] and p[1] <= vm.start()]
+            before_persons = [p for p in persons if ss <= p[0] and p[1] <= vm.start()
+                              and not _in_parens(text, ss, p[0])]
             items: list[tuple[str, int]] = []
             if kind == "talks":
                 k = max(text.rfind("同", cs, vm.start()), text.rfind("与", cs, vm.start()))
@@ -636,6 +646,8 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                 if date is None and in_lead and page.dateline is not None:
                     date = page.dateline.date
                 place = _place_before(text, ss, vm.end())
+                if key not in by_guest and (kind, item) in by_guest:
+                    key = (kind, item)
                 if key in by_guest:
                     old = by_guest[key]
                     old.mentions.append(_Mention(span.text, verb, kind, span.start, span.end, None,
@@ -659,6 +671,7 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                 ev.participants = {"named": [x for x in (host, guest) if x]}
                 ev.date, ev.place = date, place
                 by_guest[key] = ev
+                by_guest[(kind, item)] = ev
                 out.append(ev)
             if host:
                 last_host = host
@@ -674,8 +687,8 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
             place = vm.group(1)
             place = {"华": "中国"}.get(place, place)
             ss, se = _sentence_of(text, vm.start(), lo, hi)
-            before = [p for p in persons if ss <= p[0] and p[1] <= vm.start()]
-            host = before[-1][2] if before else None
+            before = [p for p in persons if ss <= p[0] and p[1] <= vm.start() and not _in_parens(text, ss, p[0])]
+            host = before[0][2] if before else None
             span = Span(vm.group(), vm.start(), vm.end())
             m = _Mention(span.text, "访问", "other", span.start, span.end, None, "", None, True, (ss, se))
             key = f"{host}|{place}"
@@ -683,8 +696,11 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
                 seen[key].mentions.append(m)
                 continue
             ev = _Ev(mentions=[m], type="other")
-            ev.name = f"{host}访问{place}" if host else f"访问{place}"
-            ev.aliases = [vm.group(2)] if vm.group(2) != "访问" else []
+            kind = vm.group(2)
+            ev.name = f"{host}对{place}进行{kind}" if host else f"对{place}进行{kind}"
+            ev.aliases = [f"{host}访问{place}" if host else f"访问{place}"]
+            if kind != "访问":
+                ev.aliases.append(kind)
             ev.place = place
             ev.participants = {"named": [host]} if host else {}
             ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
@@ -747,11 +763,17 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
     meetings = _meetings(text, regions, persons, dates, page)
     visits = _visits(text, regions, persons, dates)
 
+    org_names = {n for o in organisations for n in (o.name, *o.aliases) if n}
+    if org_names:
+        events = [ev for ev in events if not all(m.generic or m.name in org_names for m in ev.mentions)]
     all_mentions = sorted(mentions, key=lambda x: x.start)
     first_para = page.paragraphs[0] if page.paragraphs else None
     for ev in events:
         ev.mentions.sort(key=lambda x: x.start)
         _fill(text, ev, all_mentions, dates, places, organisations, page, first_para)
+        named = _named_participants(text, ev, persons)
+        if named:
+            ev.participants["named"] = named
     result = [*events, *meetings, *visits]
     result.sort(key=lambda e: (e.mentions[0].start, -len(e.name or e.mentions[0].name)))
     return [_to_event(ev) for ev in result]
@@ -805,6 +827,26 @@ def _fill(text: str, ev: _Ev, all_mentions: Sequence[_Mention], dates: Sequence[
             lead_mentions = [m for m in ev.mentions if first_para is not None and m.start < first_para.end]
             if lead_mentions and lead_mentions[0].start - first_para.start < 120:  # type: ignore[union-attr]
                 ev.date = page.dateline.date
+
+
+_ROLE_RE = re.compile(r"[^，。；：、\s]{0,6}?(?:主持|出席|致辞|讲话|宣读|作主旨演讲|发表|发言|作报告)")
+
+
+def _named_participants(text: str, ev: _Ev, persons: Sequence[tuple[int, int, str]]) -> list[str]:
+    """People who chair, attend or address the event in the sentences that mention it."""
+    sentences = sorted({m.sentence for m in ev.mentions})
+    out: list[str] = []
+    k = 0
+    for ss, se in sentences:
+        while k < len(persons) and persons[k][0] < ss:
+            k += 1
+        j = k
+        while j < len(persons) and persons[j][1] <= se:
+            s, e, name = persons[j]
+            if _ROLE_RE.match(text, e, se) and not _in_parens(text, ss, s) and name not in out:
+                out.append(name)
+            j += 1
+    return out
 
 
 def _is_placeish(s: str, places: Sequence[Place]) -> bool:

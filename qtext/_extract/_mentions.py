@@ -79,8 +79,7 @@ _SUFFIX_STOP = frozenset(
     "冠军 亚军 季军 将军 大军 全军 参军 "
     "核心 重心 中心 圆心 信心 决心 关心 热心 爱心 用心 "
     "社会 机会 大会 晚会 宴会 年会 例会 峰会 盛会 都会 开会 "
-    "国际组织 基层组织 党组织 社会组织 组织 "
-    "政府 公司 集团 银行 大学 学校 医院 中学 小学 队 部队 论坛".split()
+    "国际组织 基层组织 党组织 社会组织 组织 队 论坛".split()
 )
 # Leading words that make a name generic (有关部门, 各国政府, 地方政府).
 _GENERIC = frozenset(
@@ -90,7 +89,7 @@ _GENERIC = frozenset(
 )
 _FUNCTION_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o"})
 _WORD_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "t", "f", "u", "i", "l"})
-_ORG_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "vn", "b", "an", "ng", "l", "s", "nrt", "eng", "nr", "i"})
+_ORG_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "vn", "b", "an", "ng", "l", "s", "nrt", "eng", "nr", "i", "a"})
 _MAX_ORG = 24
 
 
@@ -187,7 +186,7 @@ class _Reader:
         out: list[Mention] = []
         for k, t in enumerate(toks):
             w = t.text
-            if len(w) < 1 or not is_han(w[-1]) or w in _SUFFIX_STOP or t.pos in ("v", "vd", "d", "p", "c", "u"):
+            if len(w) < 1 or not is_han(w[-1]) or w in _SUFFIX_STOP or t.pos in _NOT_ORG_END:
                 continue
             suf = _suffix_of(w, lex)
             if suf is None:
@@ -201,17 +200,22 @@ class _Reader:
                     continue
             start = t.start
             j = k - 1
+            had_place = False
             while j >= 0 and t.end - toks[j].start <= _MAX_ORG:
                 p = toks[j]
                 c = _covering(spans, starts, p.start)
+                is_place = c is not None and label_at[c[0]].label == "PLACE" or p.pos == "ns"
                 if c is not None and label_at[c[0]].label != "PLACE":
                     break
+                if had_place and not is_place:
+                    break  # 北京大兴…: places lead a name; nothing goes before them
                 if p.text == "与" and j > 0 and _tok_ok_in_org(toks[j - 1]):
                     start = p.start
                     j -= 1
                     continue
-                if not _tok_ok_in_org(p):
-                    break
+                if not (_tok_ok_in_org(p) or (j == k - 1 and len(w) == 1 and p.pos == "v" and len(p.text) == 2)):
+                    break  # (参谋 + 局: a verb may stand right before a one-character suffix)
+                had_place = had_place or is_place
                 start = p.start
                 j -= 1
             # drop generic leading words: 有关行业协会 → nothing; 各国政府 → nothing
@@ -243,38 +247,43 @@ class _Reader:
         m = self.lex.scan.match(self.text, i)
         return bool(m and self.lex.kinds.get(m.group()) == "TITLE")
 
-    def foreign_name(self, i: int) -> int | None:
-        """End of a transliterated name starting at ``i`` (``米尔扎耶夫``, ``威廉姆·特洛伊``)."""
+    def foreign_name(self, i: int, hint: bool = False) -> int | None:
+        """End of a transliterated name starting at ``i`` (``米尔扎耶夫``, ``威廉姆·特洛伊``).
+
+        Characters outside the transliteration table are taken when the name is written with
+        a middle dot (``艾力更·依明巴海``) or the context says the person is foreign (``hint``).
+        """
         text, tr = self.text, self.lex.translit
         n = len(text)
+        # a dotted name: Han run, dot, Han run …
+        k = i
+        while k < n and is_han(text[k]) and k - i < 8:
+            k += 1
+        dotted = k < n - 1 and text[k] in _DOTS and is_han(text[k + 1]) and k > i
+        lenient = hint or dotted
         j = i
-        has_dot = False
-        while j < n and j - i < 24:
+        seg = 0
+        while j < n and j - i < 30:
             ch = text[j]
-            if ch in tr:
+            if ch in _DOTS and j > i and j + 1 < n and is_han(text[j + 1]) and text[j - 1] not in _DOTS:
                 j += 1
-            elif ch in _DOTS and j > i and j + 1 < n and is_han(text[j + 1]):
-                has_dot = True
-                j += 1
-            else:
-                break
-        if has_dot:
-            # after a dot the last part may hold characters outside the table (依明巴海)
-            k = j
-            while k < n and is_han(text[k]) and k - j < 6:
-                k += 1
-            if k - j <= 3 and (k >= n or not is_han(text[k])):
-                j = k
-        # cut where a title, a known name or a following word begins
-        for k in range(i + 1, j):
-            if text[k] in _DOTS:
+                seg = 0
+                lenient = True
                 continue
-            if text[k - 1] in _DOTS:
-                continue
-            m = self.lex.scan.match(text, k)
-            if (m and m.end() - k >= 2) or (_FOLLOW_RE.match(text, k) and k - i >= 2):
-                j = k
+            if not is_han(ch) or seg >= 7:
                 break
+            if ch not in tr and not (lenient and ch not in _NOT_GIVEN):
+                break
+            if j > i and seg >= 2 or (j > i and seg >= 1 and text[j - 1] not in _DOTS):
+                # cut where a title, a known name or a following word begins
+                m = self.lex.scan.match(text, j)
+                if (m and m.end() - j >= 2) or _FOLLOW_RE.match(text, j):
+                    break
+                tk = self.tok_at.get(j)
+                if ch not in tr and tk is not None and len(tk.text) >= 2 and tk.pos in _WORD_TAGS:
+                    break  # 班达里 + 邀请
+            j += 1
+            seg += 1
         while j > i and text[j - 1] in _DOTS:
             j -= 1
         return j if j - i >= 2 else None
@@ -298,13 +307,25 @@ class _Reader:
         if tok is not None and tok.pos in ("nr", "nrfg") and sl < len(tok.text) <= sl + 2 and all(
             is_han(c) for c in tok.text
         ):
-            return tok.end
+            e = tok.end
+            if len(tok.text) == sl + 1 and e < n and is_han(text[e]):
+                # 刘季 + 幸: jieba cut a three-character name after two
+                nxt1 = self.tok_at.get(e)
+                list_end = e + 1 >= n or text[e + 1] in _LIST_END
+                if nxt1 is not None and len(nxt1.text) == 1 and (
+                    list_end or (text[e] not in _NOT_GIVEN and not self.follow_at(e))
+                ):
+                    return e + 1
+            return e
         g = i + sl
         if g >= n or not is_han(text[g]) or text[g] in _NOT_GIVEN:
             return None
         if strict and tok is not None and tok.end > g + 1 and tok.pos not in ("nr", "nrfg", "nrt"):
             return None  # the surname character starts an ordinary word (高度, 方向)
-        if g + 1 >= n or not is_han(text[g + 1]) or text[g + 1] in _NOT_GIVEN or self.follow_at(g + 1):
+        list_end = g + 2 >= n or text[g + 2] in _LIST_END
+        if g + 1 >= n or not is_han(text[g + 1]) or (
+            (text[g + 1] in _NOT_GIVEN or self.follow_at(g + 1)) and not list_end
+        ):
             return g + 1
         nxt = self.tok_at.get(g + 1)
         if nxt is not None and len(nxt.text) >= 2 and nxt.pos not in ("nr", "nrfg", "nrt", "ng"):
@@ -321,12 +342,16 @@ class _Reader:
         if m and m.end() - i >= 2:
             return None  # a title, organisation or place, not a name
         tok = self.tok_at.get(i)
-        fe = self.foreign_name(i) if text[i] in self.lex.translit else None
+        fe = self.foreign_name(i, foreign_hint)
         if fe is not None and any(c in _DOTS for c in text[i:fe]):
+            return fe
+        if fe is not None and foreign_hint and (tok is None or tok.pos not in ("nr", "nrfg") or tok.end != fe):
             return fe
         ce = self.chinese_name(i, strict)
         if ce is not None and tok is not None and tok.pos in ("nr", "nrfg") and tok.end == ce:
             return ce
+        if ce is not None and tok is not None and tok.end == ce and tok.pos in _PLAIN_WORD:
+            ce = None  # 总统深情的话语: an ordinary word, not a name
         if fe is not None and (tok is not None and tok.pos == "nrt" or foreign_hint or fe - i >= 4 or ce is None):
             if strict and fe - i < 3 and not (tok is not None and tok.pos == "nrt"):
                 return None
@@ -352,6 +377,9 @@ def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
     return sorted(base + add, key=lambda m: m.start)
 
 
+_PLAIN_WORD = frozenset({"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "f", "u", "i", "l"})
+_LIST_END = frozenset("、，。；：）)")
+_NOT_ORG_END = frozenset({"v", "vd", "d", "p", "c", "u", "nr", "nrfg", "nrt", "a", "ad"})
 _NOUNISH = frozenset({"n", "nz", "vn", "a", "ng", "an", "j", "nt", "m", "q"})
 
 
@@ -367,6 +395,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     org_spans = sorted((o.start, o.end) for o in sorgs)
     kept = [m for m in dic if not any(s <= m.start and m.end <= e for s, e in org_spans)]
     mentions = _merge(kept, sorgs)
+    mentions = _foreign_bodies(mentions, lex)
     # jieba evidence
     pos_extra = []
     for t in tokens:
@@ -380,17 +409,21 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     title_starts = {m.start for m in mentions if m.label == "TITLE"} | {
         t.start for t in tokens if t.end in {m.end for m in mentions if m.label == "TITLE"}}
     starts_taken = {m.start for m in mentions}
-    for m in mentions:
+    for idx, m in enumerate(mentions):
         if m.label != "TITLE":
             continue
         if m.end not in starts_taken:
-            foreign = lex.titles.get(_bare(m.text, lex), ("", 9))[0] == "foreign"
+            foreign = lex.titles.get(_bare(m.text, lex), ("", 9))[0] == "foreign" or _foreign_before(
+                mentions, idx, lex)
             e = r.name_at(m.end, strict=False, foreign_hint=foreign)
             if e is not None:
                 people.append(Mention(text[m.end:e], "PERSON", m.end, e, source="title"))
         # a name right before the title: 奥利总理, 普拉昌达主席
         prev = r.tok_end.get(m.start)
-        if prev is not None and prev.pos in ("nr", "nrfg", "nrt") and len(prev.text) >= 2:
+        if prev is not None and len(prev.text) >= 2 and prev.start not in starts_taken and (
+            prev.pos in ("nr", "nrfg", "nrt")
+            or (prev.pos in ("nz", "n") and all(c in lex.translit for c in prev.text))
+        ):
             people.append(Mention(prev.text, "PERSON", prev.start, prev.end, source="title"))
     mention_starts = {m.start for m in mentions}
     for k, t in enumerate(tokens):
@@ -399,13 +432,23 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         prev_tok = tokens[k - 1] if k > 0 else None
         next_tok = tokens[k + 1] if k + 1 < len(tokens) else None
         if prev_tok is not None and (
-            (prev_tok.pos in _NOUNISH and prev_tok.start not in title_starts) or prev_tok.text == "的"
+            (prev_tok.pos in _NOUNISH and prev_tok.start not in title_starts)
+            or (prev_tok.text == "的" and len(t.text) < 3)
         ):
             continue  # 大会贺信, 的贺信: a name does not follow a noun directly
+        if prev_tok is not None and next_tok is not None and prev_tok.text in "“\"「‘" and next_tok.text in "”\"」’":
+            continue  # “陆联国”: a quoted word
         if next_tok is not None and next_tok.pos in ("n", "vn") and next_tok.start not in mention_starts \
                 and not _FOLLOW_RE.match(text, next_tok.start):
             continue  # 杜绝质量: nor run straight into a plain noun
-        if t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and r.chinese_name(t.start, True) == t.end:
+        if prev_tok is not None and prev_tok.pos in ("d", "a", "ad"):
+            continue  # 更高水平
+        if t.text in lex.places or t.text in lex.orgs or t.text in lex.titles:
+            continue
+        if t.pos == "nr" and len(t.text) == 1 and next_tok is not None and next_tok.pos == "nr" \
+                and len(next_tok.text) <= 2 and t.text in lex.common_surnames:
+            people.append(Mention(t.text + next_tok.text, "PERSON", t.start, next_tok.end, source="pos"))
+        elif t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and r.chinese_name(t.start, True) == t.end:
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
         elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
@@ -426,6 +469,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             end = e
     mentions = _merge(mentions, more)
     del taken
+    mentions = _merge(mentions, _list_people(text, mentions, r))
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
     if names:
@@ -433,6 +477,80 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
         mentions = _merge(mentions, rep)
     return mentions
+
+
+_LIST_RE = re.compile("[\u4e00-\u9fff·]{1,24}(?:、[\u4e00-\u9fff·]{1,24})+")
+
+
+def _plausible_item(item: str, lex: Lexicon) -> bool:
+    if item in lex.places or item in lex.orgs or item in lex.titles or item.endswith("等"):
+        return False
+    if "·" in item:
+        return 3 <= len(item) <= 24 and not item.startswith("·") and not item.endswith("·")
+    return 2 <= len(item) <= 5 and not any(c in _NOT_GIVEN for c in item[1:2])
+
+
+def _list_people(text: str, mentions: Sequence[Mention], r: _Reader) -> list[Mention]:
+    """Names in a list where most items are already known people (栗战书、汪洋、王沪宁)."""
+    person = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
+    by_start = {m.start: m for m in mentions if m.label == "PERSON"}
+    by_end = {m.end: m for m in mentions if m.label == "PERSON"}
+    out: list[Mention] = []
+    for lm in _LIST_RE.finditer(text):
+        parts: list[tuple[int, int]] = []
+        pos = lm.start()
+        for piece in lm.group().split("、"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        # the first item may carry words before the name, the last words after it
+        s0, e0 = parts[0]
+        if e0 - s0 > 5 and "·" not in text[s0:e0]:
+            m = by_end.get(e0)
+            parts[0] = (m.start, e0) if m else (e0 - 3, e0)
+        s1, e1 = parts[-1]
+        if e1 - s1 > 3 or "等" in text[s1:e1]:
+            m = by_start.get(s1)
+            if m is not None:
+                parts[-1] = (s1, m.end)
+            else:
+                e = r.name_at(s1, strict=False)
+                parts[-1] = (s1, e) if e is not None else (s1, s1)
+        known = sum(1 for p in parts if p in person)
+        if known < 2 or known * 2 < len(parts):
+            continue
+        for a, b in parts:
+            if (a, b) in person or b <= a or not _plausible_item(text[a:b], r.lex):
+                continue
+            out.append(Mention(text[a:b], "PERSON", a, b, source="list"))
+    return out
+
+
+def _foreign_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """菲律宾 + 国防部: a foreign country's ministry, not China's."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "PLACE" and prev.end == m.start and m.label == "ORG"
+                and m.source == "dict" and m.type == "government" and prev.type == "country"
+                and prev.text != "中国" and m.text in lex.orgs and not m.key.startswith("intl:")):
+            name = prev.text + m.text
+            out[-1] = Mention(name, "ORG", prev.start, m.end, "org:" + name, "government", "suffix")
+            continue
+        out.append(m)
+    return out
+
+
+def _foreign_before(mentions: Sequence[Mention], idx: int, lex: Lexicon) -> bool:
+    """The title at ``idx`` follows a foreign country or one of its bodies (俄罗斯国防部长)."""
+    k = idx - 1
+    while k >= 0 and mentions[k].end == mentions[k + 1].start and mentions[k].label in ("ORG", "PLACE"):
+        name = mentions[k].text
+        for n in range(min(len(name), 8), 1, -1):
+            p = lex.places.get(name[:n])
+            if p is not None and p.type == "country":
+                return p.name != "中国"
+        k -= 1
+    return False
 
 
 def _bare(title: str, lex: Lexicon) -> str:
