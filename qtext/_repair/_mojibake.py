@@ -145,68 +145,80 @@ def _latin_bytes(span: str) -> bytes | None:
         return None
 
 
+def _byte_forms(ch: str) -> list[tuple[bytes, float]]:
+    """The bytes ``ch`` may stand for under a Latin-1/cp1252 or "UTF-8 where valid" reading,
+    each with a small penalty (the UTF-8 form of a Latin-1 character is the less likely one)."""
+    o = ord(ch)
+    if o < 0x80:
+        return [(bytes([o]), 0.0)]
+    forms: list[tuple[bytes, float]] = []
+    if o < 0x100:
+        forms.append((bytes([o]), 0.0))
+    elif ch in _TO_CP1252:
+        forms.append((bytes([_TO_CP1252[ch]]), 0.0))
+    if 0x80 <= o < 0x2000:
+        forms.append((ch.encode("utf-8"), 0.5 if forms else 0.0))
+    return forms
+
+
+_INVALID = 10.0
+
+
+@functools.lru_cache(maxsize=None)
+def _pair_cost(lead: int, trail: int) -> float:
+    try:
+        ch = bytes([lead, trail]).decode("gbk")
+    except UnicodeDecodeError:
+        return _INVALID
+    return cost(ch)
+
+
 def _sloppy_gbk_bytes(span: str) -> bytes | None:
     """Bytes for a "UTF-8 where valid, else Latin-1/cp1252" reading of GBK bytes.
 
-    Each character has one or two byte forms (Latin-1/cp1252 byte, UTF-8 bytes); a small dynamic
-    programme over GBK's lead/trail structure picks the forms that make valid GBK, preferring
-    the single-byte form.
+    Each character has one or two byte forms; a Viterbi search over GBK's lead/trail structure
+    picks the forms whose GBK characters cost least (see ``_badness``), invalid bytes costing
+    ``_INVALID``. States are "no lead byte pending" (-1) or the pending lead byte.
     """
-    # state 0: at a character boundary; 1: after a lead byte. cost: invalid bytes * 10 + utf8 forms
-    inf = 1 << 30
-    best = [0, inf]
-    back: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
-    forms_all: list[list[bytes]] = []
+    inf = float("inf")
+    cur: dict[int, float] = {-1: 0.0}
+    layers: list[dict[int, tuple[int, bytes]]] = []
     for ch in span:
-        o = ord(ch)
-        forms: list[bytes] = []
-        if o < 0x80:
-            forms.append(bytes([o]))
-        else:
-            if o < 0x100:
-                forms.append(bytes([o]))
-            elif ch in _TO_CP1252:
-                forms.append(bytes([_TO_CP1252[ch]]))
-            if 0x80 <= o < 0x2000:
-                forms.append(ch.encode("utf-8"))
+        forms = _byte_forms(ch)
         if not forms:
             return None
-        forms_all.append(forms)
-        new = [inf, inf]
-        choice: list[tuple[int, int, int]] = [(0, 0, 0), (0, 0, 0)]
-        for st in (0, 1):
-            if best[st] >= inf:
-                continue
-            for fi, form in enumerate(forms):
-                c = best[st] + (1 if fi and len(forms) > 1 and o < 0x100 else 0)
-                s = st
+        nxt: dict[int, float] = {}
+        back: dict[int, tuple[int, bytes]] = {}
+        for st, c0 in cur.items():
+            for form, pen in forms:
+                c = c0 + pen
+                p = st
                 for b in form:
-                    if s == 0:
-                        if b < 0x80:
-                            pass
-                        elif 0x81 <= b <= 0xFE:
-                            s = 1
-                        else:
-                            c += 10
-                    else:
+                    if p >= 0:
                         if 0x40 <= b <= 0xFE and b != 0x7F:
-                            s = 0
-                        else:
-                            c += 10
-                            s = 1 if 0x81 <= b <= 0xFE else 0
-                if c < new[s]:
-                    new[s] = c
-                    choice[s] = (st, fi, c)
-        best = new
-        back.append((choice[0], choice[1]))
-    st = 0 if best[0] <= best[1] + 10 else 1
-    picks: list[int] = []
-    for i in range(len(span) - 1, -1, -1):
-        prev, fi, _ = back[i][st]
-        picks.append(fi)
+                            c += _pair_cost(p, b)
+                            p = -1
+                            continue
+                        c += _INVALID
+                        p = -1
+                    if b < 0x80:
+                        c += 1.0
+                    elif 0x81 <= b <= 0xFE:
+                        p = b
+                    else:
+                        c += _INVALID
+                if c < nxt.get(p, inf):
+                    nxt[p] = c
+                    back[p] = (st, form)
+        layers.append(back)
+        cur = nxt
+    st = min(cur, key=lambda k: cur[k] + (_INVALID if k >= 0 else 0.0))
+    picked: list[bytes] = []
+    for back in reversed(layers):
+        prev, form = back[st]
+        picked.append(form)
         st = prev
-    picks.reverse()
-    return b"".join(forms_all[i][fi] for i, fi in enumerate(picks))
+    return b"".join(reversed(picked))
 
 
 _UTF8_RUN = re.compile(
