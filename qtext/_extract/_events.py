@@ -630,7 +630,9 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                     if part and part not in ("、", "和", "以及", "及"):
                         items.append((part, pos))
                     pos += len(part)
-            host = before_persons[0][2] if before_persons else None
+            in_clause = [p for p in before_persons if p[0] >= cs]
+            pick = in_clause or before_persons
+            host: str | None = pick[0][2] if pick else None
             if host is None and cs == ss and ss > body_start:
                 host = last_host
             for item, ipos in items:
@@ -687,8 +689,12 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
             place = vm.group(1)
             place = {"华": "中国"}.get(place, place)
             ss, se = _sentence_of(text, vm.start(), lo, hi)
-            before = [p for p in persons if ss <= p[0] and p[1] <= vm.start() and not _in_parens(text, ss, p[0])]
-            host = before[0][2] if before else None
+            cs = _clause_start(text, vm.start(), ss)
+            before = [p for p in persons if ss <= p[0] and p[1] <= vm.start()
+                      and not _in_parens(text, ss, p[0])]
+            in_clause = [p for p in before if p[0] >= cs]
+            pick = in_clause or before
+            host = pick[0][2] if pick else None
             span = Span(vm.group(), vm.start(), vm.end())
             m = _Mention(span.text, "访问", "other", span.start, span.end, None, "", None, True, (ss, se))
             key = f"{host}|{place}"
