@@ -44,7 +44,8 @@ def main() -> None:
 
     import qtext
 
-    rows = [json.loads(line) for line in open(args.cases, encoding="utf-8")]
+    with open(args.cases, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
     if args.kind:
         rows = [r for r in rows if r["kind"] == args.kind]
     if args.limit:

@@ -40,6 +40,9 @@ _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 #: OpenCC's TWVariantsRev maps 么 → 幺, but 么 is the everyday simplified character (什么).
 _QUOTES_RE = re.compile("[「」『』]")
+#: characters that mark a line as mojibake rather than traditional text (kana except ・, box
+#: drawing, Greek/Cyrillic letters, U+FFFD, private use), see ``_mojibake``
+_ODD_RE = re.compile("[\u3040-\u30fa\u30fc-\u30ff\u2500-\u257f\u0391-\u03c9\u0401-\u0451\ufffd\ue000-\uf8ff]")
 _KEEP = frozenset("么")
 _KEEP_RE = re.compile("[么]")
 
@@ -150,8 +153,8 @@ def _convert_line(line: str, tab: _Tables) -> str:
 def to_simplified(text: str) -> str:
     """The text with every traditional line converted (the step's result, as a plain string).
 
-    >>> to_simplified("舉行瞭聯歡會，隨著新世紀")
-    '举行了联欢会，随着新世纪'
+    >>> to_simplified("看瞭報告，隨著時代發展")
+    '看了报告，随着时代发展'
     """
     from ._edits import apply_changes
 
@@ -169,7 +172,10 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
         if len(new) != len(line):
             out.append(Change(offset, offset + len(line), new, note))
             return
+        if len(_ODD_RE.findall(line)) >= 2:
+            return  # kana, box drawing, U+FFFD...: mojibake, not traditional text
         diffs = [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]
+        runs: list[Change] = []
         k = 0
         while k < len(diffs):
             i = j = diffs[k]
@@ -177,7 +183,12 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
             while k < len(diffs) and diffs[k] == j + 1:
                 j += 1
                 k += 1
-            out.append(Change(offset + i, offset + j + 1, new[i : j + 1], note))
+            runs.append(Change(offset + i, offset + j + 1, new[i : j + 1], note))
+        try:
+            "".join(c.replacement for c in runs).encode("gbk")
+        except UnicodeEncodeError:
+            return  # OpenCC produced characters outside GBK: garbled text, not traditional text
+        out.extend(runs)
         return
     # a mostly simplified line: convert only the traditional-only characters, each in its word
     conv = tab.t2s

@@ -5,8 +5,9 @@ left as it is (qtext never guesses a Han character):
 
 - ``?``, ``？`` or ``�`` between two runs of transliteration characters is the name separator
   ``·`` that GBK cannot encode (``威廉姆?特洛伊`` → ``威廉姆·特洛伊``, ``本?阿里`` → ``本·阿里``).
-  Both sides must start with a character of ``dictionaries/repair_translit_chars.tsv`` and the two
-  runs together must be at least three characters long, so ``哪里?里面`` or ``什么?`` stay.
+  Both sides must start with a transliteration character (``dictionaries/translit_chars.tsv`` and
+  the supplement ``repair_translit_chars.tsv``) and the two runs together must be at least three
+  characters long, so ``哪里?里面`` or ``什么?`` stay.
 - ``11?16事故``: a month and a day joined by a lost character before Han text is the event name
   ``11·16``.
 - Any other ``�`` next to Han text is reported (a Change whose replacement is the text itself,
@@ -38,7 +39,12 @@ _MAX_RUN = 6
 
 @functools.lru_cache(maxsize=1)
 def _translit() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("repair_translit_chars.tsv") if row and row[0])
+    """The project's transliteration characters (``translit_chars.tsv``, built from CLDR/jionlp
+    place and person names) plus this step's hand-written supplement of person-name syllables."""
+    chars: set[str] = set()
+    for name in ("translit_chars.tsv", "repair_translit_chars.tsv"):
+        chars.update(row[0] for row in read_rows(name) if row and row[0])
+    return frozenset(chars)
 
 
 def _run(text: str, i: int, step: int, chars: frozenset[str]) -> int:

@@ -15,24 +15,28 @@ character. An annotation is removed only when it is a reading of the character(s
   what real parenthesised pinyin in teaching text looks like.
 - ``(ISO)``, ``(上海)``, ``(图片)`` or ``(下)`` are not pinyin or not a reading, and stay.
 - A lost character: ``要?jiǎng)?chuàng)新`` (``講(`` and ``創(`` each collapsed into ``?``) or
-  ``�(jīng)``. The character is restored when exactly one character with that reading forms a
-  word with its neighbours in jieba's dictionary (an own ``jieba.Tokenizer``'s word list, loaded
-  in memory); otherwise the annotation is replaced by ``�`` and the note says which reading was
-  lost, so the gap stays visible.
+  ``�(jīng)``. Candidates are the characters with that reading that form a word with a neighbour
+  in jieba's dictionary (an own ``jieba.Tokenizer``'s word list, read in memory). The best one is
+  restored when the local text with it is at least 20 times likelier, under jieba's unigram word
+  model, than with any rival (会议 against 会意 and 一代 in ``会?yì)代表``); otherwise the
+  annotation is replaced by ``�`` and the note says which reading was lost, so the gap stays
+  visible.
 
 >>> from qtext import RepairConfig
 >>> [(c.start, c.end, c.replacement) for c in find_changes("質(zhì)量(ISO)", RepairConfig())]
-[(1, 6, '')]
+[(0, 6, '質')]
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
 
 from .._config import RepairConfig
+from ._attach import attach_deletions
 from ._edits import Change
 
 __all__ = ["find_changes", "readings"]
@@ -43,9 +47,12 @@ _ANNOTATION = re.compile(
     rf"(?P<lead>[?？\ufffd][(（]?|[(（])(?P<py>[{_LETTER}][{_LETTER}\u0300-\u036f1-5' \u00b7-]{{0,59}})[)）]"
 )
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _SPLIT = re.compile(r"[\s'\u00b7-]+")
 _MAX_SYLLABLES = 8
+#: a restored character must form a word at least this many times as frequent as any rival's
+_DOMINANCE = 20
 
 Syllable = tuple[str, int | None]  # (base with ü as v, tone 1-4, 0 neutral, None unmarked)
 
@@ -181,14 +188,41 @@ def _show(syls: Iterable[Syllable]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _words() -> dict[str, int]:
-    """jieba's word list with frequencies, from an own Tokenizer, in memory only."""
+def _prefix_dict() -> tuple[dict[str, int], float]:
+    """jieba's prefix dictionary (words with counts, prefixes with 0) and log of the total.
+
+    Read from jieba's bundled ``dict.txt`` by an own ``Tokenizer`` in memory (no cache file)."""
     import jieba
 
     tk = jieba.Tokenizer()
     with tk.get_dict_file() as fh:
-        freq, _total = tk.gen_pfdict(fh)
-    return {w: f for w, f in freq.items() if f > 0}
+        freq, total = tk.gen_pfdict(fh)
+    return freq, math.log(total)
+
+
+def _words() -> dict[str, int]:
+    return _prefix_dict()[0]
+
+
+def _logprob(s: str) -> float:
+    """Log probability of the best segmentation of ``s`` under jieba's unigram word model."""
+    freq, logtotal = _prefix_dict()
+    n = len(s)
+    route = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best = -math.inf
+        j = i
+        frag = s[i]
+        while j < n and frag in freq:
+            f = freq[frag]
+            if f or j == i:
+                best = max(best, math.log(f or 1) - logtotal + route[j + 1])
+            j += 1
+            frag = s[i : j + 1]
+        if best == -math.inf:
+            best = -logtotal + route[i + 1]
+        route[i] = best
+    return route[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,6 +240,20 @@ def _by_reading() -> dict[Syllable, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
+def _han_prefix(s: str) -> int:
+    n = 0
+    while n < len(s) and _HAN.match(s[n]):
+        n += 1
+    return n
+
+
+def _han_suffix(s: str) -> int:
+    n = 0
+    while n < len(s) and _HAN.match(s[len(s) - 1 - n]):
+        n += 1
+    return n
+
+
 def _restore(text: str, before: int, after: int, syl: Syllable, lost_next: bool) -> str | None:
     """The one character with reading ``syl`` that forms a word with its neighbours, if any."""
     base, tone = syl
@@ -218,19 +266,21 @@ def _restore(text: str, before: int, after: int, syl: Syllable, lost_next: bool)
         return None
     words = _words()
     conv = _t2s()
-    left = conv.convert(text[max(0, before - 2) : before])  # type: ignore[attr-defined]
-    right = "" if lost_next else conv.convert(text[after : after + 2])  # type: ignore[attr-defined]
-    found: list[str] = []
+    left_text: str = conv.convert(text[max(0, before - 4) : before])  # type: ignore[attr-defined]
+    right_text: str = "" if lost_next else conv.convert(text[after : after + 4])  # type: ignore[attr-defined]
+    left = left_text[len(left_text) - _han_suffix(left_text) :]
+    right = right_text[: _han_prefix(right_text)]
+    scored: list[tuple[float, str]] = []
     for c in sorted(cands):
-        forms = {
-            (left[-1:] + c) if left else "",
-            (left + c) if len(left) == 2 else "",
-            (c + right[:1]) if right else "",
-            (c + right) if len(right) == 2 else "",
-        }
-        if any(f and words.get(f, 0) > 0 for f in forms):
-            found.append(c)
-    return found[0] if len(found) == 1 else None
+        forms = (left[-1:] + c, left[-2:] + c, c + right[:1], c + right[:2])
+        if any(len(f) > 1 and words.get(f, 0) > 0 for f in forms):
+            scored.append((_logprob(left + c + right), c))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) == 1 or scored[0][0] - scored[1][0] >= math.log(_DOMINANCE):
+        return scored[0][1]
+    return None
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
@@ -272,4 +322,4 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
                     f"lost character read {_show(syls)} could not be told from context: marked �",
                 )
             )
-    return changes
+    return attach_deletions(text, changes)

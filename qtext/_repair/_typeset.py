@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .._config import RepairConfig
+from ._attach import attach_deletions
 from ._edits import Change
 
 __all__ = ["find_changes"]
@@ -48,6 +49,7 @@ _INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
 _WHITE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _SPACES = " \t\u00a0"
+_ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,10};$")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -89,14 +91,36 @@ def _next_char(text: str, i: int) -> str:
     return text[j]
 
 
+_NUMERIC = frozenset("0123456789.%:/-+ \t\u00a0")
+_REACH = 16
+
+
 def _chinese_around(text: str, i: int) -> bool:
-    p = _prev_char(text, i)
-    nx = _next_char(text, i)
-    return (p != "" and _is_cjk(p)) or (nx != "" and _is_cjk(nx))
+    """The nearest character on the line before or after ``i`` that is not part of a number or
+    a space (looking at most 16 characters away) is Han or CJK punctuation."""
+    j = i - 1
+    while j >= 0 and i - j <= _REACH and text[j] in _NUMERIC:
+        j -= 1
+    if j >= 0 and i - j <= _REACH and text[j] != "\n" and _is_cjk(text[j]):
+        return True
+    n = len(text)
+    j = i + 1
+    while j < n and j - i <= _REACH and text[j] in _NUMERIC:
+        j += 1
+    return j < n and j - i <= _REACH and _is_cjk(text[j])
 
 
 def _between_digits(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and _is_digit(text[i - 1]) and _is_digit(text[i + 1])
+
+
+def _thousands(text: str, i: int) -> bool:
+    """A comma inside a number: a digit before it and exactly three digits after it (3,500)."""
+    if not (_between_digits(text, i) and i + 3 < len(text) + 1):
+        return False
+    if not all(_is_digit(c) for c in text[i + 1 : i + 4]) or len(text[i + 1 : i + 4]) < 3:
+        return False
+    return i + 4 >= len(text) or not _is_digit(text[i + 4])
 
 
 def _pair_changes(text: str, opens: list[tuple[int, int]], single: dict[int, tuple[str, str]]) -> None:
@@ -170,8 +194,12 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         elif "\uff01" <= ch <= "\uff5e":
             single[i] = (chr(ord(ch) - 0xFEE0), "full-width ASCII → ASCII")
         elif ch in _SIMPLE:
-            if ch in ",:" and _between_digits(text, i):
+            if ch == ":" and _between_digits(text, i):
                 continue
+            if ch == "," and _thousands(text, i):
+                continue
+            if ch == ";" and _ENTITY_END.search(text, max(0, i - 12), i + 1) is not None:
+                continue  # the end of an HTML entity (&#21271;), left for the html step
             if _chinese_around(text, i):
                 single[i] = (_SIMPLE[ch], "ASCII punctuation in Chinese text")
         elif ch == "(":
@@ -205,4 +233,4 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             continue
         out.append(c)
         end = c.end
-    return out
+    return attach_deletions(text, out)
