@@ -58,7 +58,9 @@ def breadcrumb_words() -> tuple[str, ...]:
 def _label_re() -> re.Pattern[str]:
     # furniture labels (字号：, 分享到：, [打印]) are read too: they end the value before them
     labels = sorted(
-        (k for k, v in label_fields().items() if v in META_FIELDS or v == "furniture"), key=len, reverse=True
+        (k for k, v in label_fields().items() if v in META_FIELDS or v in ("furniture", "other")),
+        key=len,
+        reverse=True,
     )
     alt = "|".join(re.escape(x) for x in labels)
     # 【来源】value | [来源]value | 来源：value | 来源:value ; spaces allowed inside labels (作 者)
