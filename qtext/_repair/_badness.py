@@ -44,6 +44,7 @@ class CharClass:
 #: ``log10(total / count)``; a typical Chinese character costs 3–4.
 CHAR_CLASSES: tuple[CharClass, ...] = (
     CharClass("space", r"\x20\t\n\r\u3000", 0.5, "whitespace separates, never mojibake by itself"),
+    CharClass("c0_control", r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f", 9.0, "control characters: bytes read with the wrong width"),
     CharClass("ascii", r"\x21-\x7e", 1.0, "ASCII letters, digits and punctuation are plain text"),
     CharClass(
         "cjk_punct",

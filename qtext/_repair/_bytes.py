@@ -1,24 +1,184 @@
-"""Repair step `decode`: bytes → text, choosing the encoding by evidence (placeholder)."""
+"""Repair step ``decode``: bytes → text, choosing the encoding by evidence.
+
+The evidence, strongest first (the first that settles it wins):
+
+1. ``RepairConfig.encoding``: the caller knows; it is used as given (GBK names mean GB18030).
+2. A byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
+3. A declared charset in HTML-looking bytes (``<meta charset=gbk>`` or
+   ``<meta http-equiv="Content-Type" content="text/html; charset=gb2312">``), if it decodes
+   every byte.
+4. Strict UTF-8 (it almost never decodes text in another encoding by accident).
+5. UTF-16 without a BOM, when every other byte is zero in ASCII-heavy text.
+6. GB18030, Big5 (cp950, then Big5-HKSCS) and, for an even number of bytes, UTF-16 LE/BE
+   without a BOM: the candidate that decodes with the fewest
+   undecodable bytes, then the lowest badness (``_badness.cost`` per character), wins; UTF-8
+   takes part in this contest too when nothing decodes strictly.
+
+Invariants: ``decode`` never raises on any ``bytes``; every undecodable run of bytes becomes one
+U+FFFD in the text, reported in ``losses`` as ``(start, end, note)`` with the bytes in hex.
+
+>>> from qtext._config import RepairConfig
+>>> decode("中文".encode("gbk"), RepairConfig())[:2]
+('中文', 'gb18030')
+>>> decode(b"\\xe4\\xb8\\xad\\xe3\\x80", RepairConfig())
+('中\\ufffd', 'utf-8', [(1, 2, 'undecodable bytes E3 80 (utf-8)')])
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from .._config import RepairConfig
+from ._badness import cost
 
 __all__ = ["decode"]
 
+Loss = tuple[int, int, str]
 
-def decode(raw: bytes, config: RepairConfig) -> tuple[str, str, list[tuple[int, int, str]]]:
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: what web pages call their encodings → the codec qtext decodes them with (supersets win)
+ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "gb_2312-80": "gb18030",
+    "euc-cn": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "cp950",
+    "big-5": "cp950",
+    "x-x-big5": "cp950",
+    "cp950": "cp950",
+    "big5-hkscs": "big5hkscs",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+}
+
+_HTMLISH = re.compile(rb"<(?:!doctype|html|head|meta|body|title)\b", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.IGNORECASE)
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+#: how much text the badness contest looks at
+_SAMPLE = 20000
+
+
+def _codec(name: str) -> str | None:
+    """The Python codec for an encoding name, or None if Python knows no such encoding."""
+    key = name.strip().lower().replace("_", "-")
+    if key in ALIASES:
+        return ALIASES[key]
+    key2 = name.strip().lower()
+    if key2 in ALIASES:
+        return ALIASES[key2]
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decode_lossy(raw: bytes, codec: str) -> tuple[str, list[Loss]]:
+    """Decode, turning each run of undecodable bytes into one U+FFFD reported as a loss."""
+    try:
+        text = raw.decode(codec, errors="surrogateescape")
+    except UnicodeDecodeError:  # codecs that cannot escape (UTF-16/32): plain replacement
+        text = raw.decode(codec, errors="replace")
+        return text, [(i, i + 1, f"undecodable bytes ({codec})") for i, c in enumerate(text) if c == "\ufffd"]
+    if not _ESCAPED.search(text):
+        return text, []
+    parts: list[str] = []
+    losses: list[Loss] = []
+    pos = 0
+    out_len = 0
+    for m in _ESCAPED.finditer(text):
+        parts.append(text[pos : m.start()])
+        out_len += m.start() - pos
+        bad = bytes(ord(c) - 0xDC00 for c in m.group())
+        shown = " ".join(f"{b:02X}" for b in bad[:16]) + (" …" if len(bad) > 16 else "")
+        losses.append((out_len, out_len + 1, f"undecodable bytes {shown} ({codec})"))
+        parts.append("\ufffd")
+        out_len += 1
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), losses
+
+
+def _strict(raw: bytes, codec: str) -> str | None:
+    try:
+        return raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _declared(raw: bytes) -> str | None:
+    head = raw[:4096]
+    if not _HTMLISH.search(head):
+        return None
+    m = _CHARSET.search(head)
+    if not m:
+        return None
+    return _codec(m.group(1).decode("ascii"))
+
+
+def _utf16_guess(raw: bytes) -> str | None:
+    sample = raw[:4000]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode(raw: bytes, config: RepairConfig) -> tuple[str, str, list[Loss]]:
     """Decode ``raw``; return ``(text, encoding, losses)``.
 
     ``losses`` lists ``(start, end, note)`` spans of ``text`` that stand for undecodable bytes
     (each is U+FFFD in ``text``); they are recorded as edits of the ``decode`` step.
     """
+    raw = bytes(raw)
     if config.encoding:
-        text = raw.decode(config.encoding, errors="replace")
-        return text, config.encoding, []
-    try:
-        return raw.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
-        losses = [(i, i + 1, "undecodable bytes") for i, c in enumerate(text) if c == "\ufffd"]
-        return text, "utf-8", losses
+        codec = _codec(config.encoding) or "utf-8"
+        text, losses = _decode_lossy(raw, codec)
+        return text, codec, losses
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            text, losses = _decode_lossy(raw[len(bom) :], codec)
+            return text, codec, losses
+    if not raw:
+        return "", "utf-8", []
+    declared = _declared(raw)
+    if declared:
+        text_d = _strict(raw, declared)
+        if text_d is not None:
+            return text_d, declared, []
+    text_u = _strict(raw, "utf-8")
+    if text_u is not None:
+        return text_u, "utf-8", []
+    utf16 = _utf16_guess(raw)
+    if utf16:
+        text, losses = _decode_lossy(raw, utf16)
+        return text, utf16, losses
+    # the contest: fewest lost bytes first, then the least bad text
+    best: tuple[int, float, str, str, list[Loss]] | None = None
+    contest = ["gb18030", "cp950", "big5hkscs", "utf-8"]
+    if len(raw) % 2 == 0:
+        contest += ["utf-16-le", "utf-16-be"]
+    for codec in contest:
+        text, losses = _decode_lossy(raw, codec)
+        sample = text[:_SAMPLE]
+        score = (len(losses), cost(sample) / max(1, len(sample)))
+        if best is None or score < (best[0], best[1]):
+            best = (score[0], score[1], codec, text, losses)
+        if not losses and codec == "gb18030" and score[1] < 3.6:
+            break  # GB18030 decodes everything and reads as ordinary Chinese: settled
+    assert best is not None
+    return best[3], best[2], best[4]
