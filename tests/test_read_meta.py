@@ -65,3 +65,22 @@ def test_sentence_without_label_is_not_meta():
 )
 def test_dates_become_iso(text, iso):
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("【发布时间：2019-10-01】【来源：青石日报】【作者：林小禾】", "source", "青石日报"),
+        ("【发布时间：2019-10-01】【来源：青石日报】【作者：林小禾】", "author", "林小禾"),
+        ("2019-10-01 10:00 | 来源：青石日报 | 阅读 7928", "views", 7928),
+        ("青石日报  2019-10-01", "source", "青石日报"),
+        ("青石日报  2019-10-01", "published", "2019-10-01"),
+        ("来源：人民日报 审核：张三 责编：李四", "source", "人民日报"),
+        ("来源：人民日报 审核：张三 责编：李四", "editor", "李四"),
+        ("发布时间：2021-01-05 来源：青石日报 字号：[大] [中] [小] [打印]", "source", "青石日报"),
+    ],
+)
+def test_fields_in_brackets_without_colon_or_label(line, field, value):
+    meta = parse_meta_line(line)
+    assert meta is not None
+    assert meta.get(field) == value

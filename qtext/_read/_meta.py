@@ -64,8 +64,10 @@ def _label_re() -> re.Pattern[str]:
     )
     alt = "|".join(re.escape(x) for x in labels)
     # 【来源】value | [来源]value | 来源：value | 来源:value ; spaces allowed inside labels (作 者)
+    views = "|".join(re.escape(k) for k, v in label_fields().items() if v == "views")
     return re.compile(
         rf"[【\[〔［]\s*(?P<b>{alt})\s*[】\]〕］][:：]?|(?P<c>{alt})(?:[ \t]*[:：]|[|｜](?=\S))"
+        rf"|(?P<c2>{views})(?=[ \t]*\d)"  # 阅读 7928: a count needs no colon
     )
 
 
@@ -94,7 +96,7 @@ _PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "［": "
 def _strip_value(v: str) -> str:
     """Strip separators, and brackets left unbalanced by the line (``（责任编辑：周雁）``)."""
     while True:
-        v = v.strip(_TRIM)
+        v = v.strip(_TRIM).rstrip("".join(_PAIRS))  # an opening bracket at the end starts the next field
         if v and v[0] in _PAIRS and _PAIRS[v[0]] not in v:
             v = v[1:]
         elif v and v[-1] in _PAIRS.values() and not any(o in v for o, c in _PAIRS.items() if c == v[-1]):
@@ -188,8 +190,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
         t = _TIME_RE.match(line, d.end()) or _TIME_RE.match(line, d.end() + 1)
         before, after = line[: d.start()].strip(), line[(t.end() if t else d.end()):].strip()
         source = None
-        if not before and _BARE_SOURCE_RE.match(after) and not _NOT_SOURCE_RE.search(after):
-            source = after  # 2019年10月01日 10:32 新华网 (date then the source, unlabelled)
+        other = after if not before else before if not after else ""
+        if other and _BARE_SOURCE_RE.match(other) and not _NOT_SOURCE_RE.search(other):
+            source = other  # 2019年10月01日 10:32 新华网 / 人民日报 2019-10-01 (unlabelled source)
         elif len("".join((before + after).split())) > 6:
             return None
         return MetaLine(published=parse_date(d.group()), source=source, coverage=1.0, bare_date=True)
@@ -234,4 +237,4 @@ def parse_meta_line(line: str) -> MetaLine | None:
 
 
 def _label_of(m: re.Match[str]) -> str:
-    return re.sub(r"\s", "", m["b"] or m["c"])
+    return re.sub(r"\s", "", m["b"] or m["c"] or m["c2"])
