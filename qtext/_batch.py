@@ -36,7 +36,13 @@ Item = Union[str, bytes, "tuple[Any, str | bytes]"]
 Task = Literal["analyze", "repair", "segment", "summarize"]
 
 _INFLIGHT_PER_WORKER = 4
-_WARMUP_TEXT = "新华社北京1月2日电 国务委员王勇3日出席第二届中国质量大会，宣读贺信并致辞。"
+#: pages that take every lazily loaded resource into memory: repair (ruby pinyin, traditional
+#: script, GBK bytes), HTML reading, segmentation, extraction and the summary
+_WARMUP: tuple[str | bytes, ...] = (
+    "新華社北京1月2日電 國務(wù)委員王勇3日出席第二屆中國質(zhì)量大會,宣讀賀信並致辭。",
+    "质检总局局长支树平主持会议。".encode("gb18030"),
+    "<html><head><title>标题</title></head><body><p>国务院总理出席论坛。</p></body></html>",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +113,9 @@ def _warm_up(config: Config) -> None:
     """Pool initializer: load dictionaries and the tokenizer once for this worker process."""
     from ._analyze import analyze
 
-    with contextlib.suppress(Exception):
-        analyze(_WARMUP_TEXT, config)
+    for page in _WARMUP:
+        with contextlib.suppress(Exception):  # a failing warm-up shows up again, per item, as a Failure
+            analyze(page, config)
 
 
 # --- the driver ----------------------------------------------------------------------------
