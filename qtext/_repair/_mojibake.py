@@ -59,7 +59,12 @@ _LATIN_ALPHA = "\x80-\xff" + re.escape(_CP1252_SPECIAL) + "\u0100-\u07ff\u0800-\
 #: a run of Latin-side mojibake: no whitespace inside; ASCII may sit between (GBK trail bytes
 #: 0x40-0x7E, digits and letters of the original), and one ASCII trail byte may end it.
 _LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*[{_LATIN_ALPHA}])*[\\x40-\\x7e]?")
-_LATIN_CORE = re.compile("[\x80-\xff\u0100-\u07ff\u0800-\u1fff]")
+_LATIN1 = re.compile("[\x80-\xff]")
+#: characters only a "UTF-8 where valid" reading produces (not Latin-1, not cp1252)
+_SLOPPY = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x100, 0x2000) if chr(c) not in _TO_CP1252) + "]"
+)
+_CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 
 #: Han-side mojibake: runs of non-ASCII, non-space characters (ASCII inside allowed).
 _HAN_CHAR = f"[^\\x00-\\x7f\\s\\x80-\\xff{re.escape(_CP1252_SPECIAL.replace(chr(0x20AC), ''))}]"
@@ -75,7 +80,8 @@ _RARE_HAN_COST = 4.5
 
 @functools.lru_cache(maxsize=1)
 def _rare_class() -> str:
-    """The regex class body of rare Han characters whose GBK bytes could be part of UTF-8."""
+    """The regex class body of rare Han characters whose GBK bytes could be part of UTF-8 or
+    Big5 bytes."""
     from ._badness import _han_costs
 
     costs = _han_costs()
@@ -93,6 +99,8 @@ def _rare_class() -> str:
             (0xE4 <= lead <= 0xE9 and 0x80 <= trail <= 0xBF)
             or (0x80 <= lead <= 0xBF and 0xE4 <= trail <= 0xE9)
             or (0x80 <= lead <= 0xBF and 0x80 <= trail <= 0xBF)
+            # Big5 pairs with a trail byte 40-7E land in GBK/4, which GB2312 text never uses
+            or (0xA4 <= lead <= 0xF9 and 0x40 <= trail <= 0x7E)
         ):
             rare.append(ch)
     return _ranges(rare)
@@ -339,10 +347,17 @@ def _latin_changes(text: str, start: int, end: int) -> list[Change]:
     out: list[Change] = []
     for m in _LATIN_SPAN.finditer(text, start, end):
         span = m.group()
-        first = _LATIN_CORE.search(span)
-        if first is None or _LATIN_CORE.search(span, first.end()) is None:
+        # evidence: two or more non-ASCII characters, Latin-1 ones at least as many as the
+        # "UTF-8 where valid" ones (a Greek or Cyrillic word alone is not mojibake)
+        n_latin1 = len(_LATIN1.findall(span))
+        if n_latin1 == 0 or len(_NON_ASCII.findall(span)) < 2 or len(_SLOPPY.findall(span)) > n_latin1:
             continue
-        cands = _latin_candidates(span)
+        cands = [
+            (t, why)
+            for t, why in _latin_candidates(span)
+            # a GBK reading must give at least two characters of Chinese text
+            if not why.startswith("GBK") or len(_CJK.findall(t)) >= 2
+        ]
         if not cands:
             continue
         s0, e0 = m.span()
@@ -375,35 +390,29 @@ _SENTENCE_END = frozenset("。")
 _DATE_UNITS = frozenset("年月日时分秒号")
 
 
-def _completions(prefix: bytes, missing: int) -> list[str]:
-    """Every character whose UTF-8 form starts with ``prefix`` and has ``missing`` more bytes."""
-    if missing > 2:
-        return []
-    out: list[str] = []
-    tails: list[bytes] = [b""]
-    for _ in range(missing):
-        tails = [t + bytes([b]) for t in tails for b in range(0x80, 0xC0)]
-    for t in tails:
-        try:
-            out.append((prefix + t).decode("utf-8"))
-        except UnicodeDecodeError:
-            pass
-    return out
+def _fits(ch: str, prefix: bytes, missing: int) -> bool:
+    """Whether ``ch``'s UTF-8 form is ``prefix`` followed by ``missing`` more bytes."""
+    b = ch.encode("utf-8")
+    return len(b) == len(prefix) + missing and b.startswith(prefix)
 
 
 def _complete(prefix: bytes, missing: int, prev: str, at_line_end: bool) -> tuple[str, str]:
-    """Fill a UTF-8 character that lost ``missing`` bytes: (text, note)."""
+    """Fill a UTF-8 character that lost ``missing`` bytes: (text, note).
+
+    Only two kinds of evidence are trusted: at the end of a line the one sentence-ending mark
+    the known bytes allow (``E3 80 ??`` → ``。``), and after a digit the one date or time unit
+    they allow (``E6 9C ??`` → ``月``). Anything else stays a visible U+FFFD.
+    """
     known = " ".join(f"{b:02X}" for b in prefix) + " ??" * missing
-    cands = _completions(prefix, missing)
     if at_line_end:
-        ends = [c for c in cands if c in _SENTENCE_END]
+        ends = [c for c in _SENTENCE_END if _fits(c, prefix, missing)]
         if len(ends) == 1:
             return ends[0], f"lost byte: {known} completed as {ends[0]} at the end of a line"
     if prev.isdigit():
-        units = [c for c in cands if c in _DATE_UNITS]
+        units = [c for c in _DATE_UNITS if _fits(c, prefix, missing)]
         if len(units) == 1:
             return units[0], f"lost byte: {known} completed as {units[0]} after a number"
-    return "\ufffd", f"lost byte: {known} unrecoverable ({len(cands)} candidates)"
+    return "\ufffd", f"lost byte: {known} unrecoverable"
 
 
 def _gbk_span_bytes(span: str) -> tuple[bytes, list[int]] | None:
@@ -553,6 +562,11 @@ def _han_utf8_candidate(span: str, line_end: bool, prev: str = "") -> tuple[str,
             txt, note = again[0][2], again[0][3]
         before = span[i0:i1]
         if txt == before:
+            continue
+        # evidence: decoded characters clearly outnumber the ones lost on the way
+        lost = txt.count("\ufffd") - before.count("\ufffd")
+        decoded = len(_NON_ASCII.findall(txt)) - txt.count("\ufffd")
+        if decoded < 2 or lost * 2 > decoded:
             continue
         # judge each run on its own: clean text next to mojibake keeps its own characters
         if not clearly_better(txt, before):
