@@ -36,11 +36,12 @@ _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INNER_PUNCT = frozenset("，。！？；：、,;!?")
 _END_PUNCT = frozenset("。！？!?…”’）)」』")
 _SENTENCE_END = frozenset("。！？!?…")
+_CLOSERS = "”’）)」』》】\"'"
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→|〉|>)\s*")
 _SITE_RE = re.compile(r"^(?P<site>[^\s:：]{2,30})\s+(?P<url>https?://\S+)$")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _COPYRIGHT_RE = re.compile(r"copyright|©|\(c\)|icp[备证]|公网安备|版权所有|all rights reserved", re.I)
-_NAV_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000\xa0]{2,}|\s+/\s+")
+_NAV_SPLIT = re.compile(r"\s*[|｜]\s*|[ \xa0]{2,}|\s*\u3000\s*|\s+/\s+")
 _TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|[-–—]{2,})\s*")
 _END_RE = re.compile(r"^[^\w]*(?:the)?end[^\w]*$|^[-—–=·*]*[（(]?完[）)]?[-—–=·*]*$", re.I)
 #: leftovers of broken markup at a line's edges: pcms-style=\"font-L\">  …  " />
@@ -66,14 +67,19 @@ class _Line:
 
 
 def _is_bodyish(s: str, han: int) -> bool:
+    """Whether a line reads like running text rather than a heading, title or menu: it ends like a
+    sentence (``。！？…``, a closing quote after one, ``，；：`` of a cut or lead-in line), holds a
+    whole sentence, is a bracketed credit, or is long."""
     if han < 4:
         return False
     if s[0] in "（(" and s[-1] in "）)":
         return True  # a credit in brackets: （本报记者 张三）, （新华社北京10月3日电）
-    punct = sum(1 for c in s if c in _INNER_PUNCT)
-    if s[-1] in _END_PUNCT and han >= 4 and (s[-1] in _SENTENCE_END or punct):
+    t = s.rstrip(_CLOSERS)
+    if t and t[-1] in _SENTENCE_END:
         return True
-    if han >= 8 and punct >= 1:
+    if han >= 8 and s[-1] in "，,；;：:":
+        return True
+    if han >= 15 and any(c in _SENTENCE_END for c in s[:-1]):
         return True
     return han >= 60
 
@@ -119,12 +125,29 @@ def _breadcrumb(s: str) -> tuple[str, ...] | None:
 
 
 def _is_nav(s: str) -> bool:
-    items = [x for x in _NAV_SPLIT.split(s.strip()) if x]
-    if len(items) < 3:
-        return False
+    """A row of menu items: ``首页 | 新闻 | 政务``, ``首页　新闻　财经``, ``首页 新闻 图片 视频 专题``."""
     if any(c in s for c in "。！？，"):
         return False
-    return all(len(x) <= 8 for x in items)
+    items = [x for x in _NAV_SPLIT.split(s.strip()) if x]
+    if len(items) >= 3 and all(len(x) <= 8 for x in items):
+        return True
+    words = s.split()
+    return len(words) >= 5 and all(len(x) <= 4 for x in words)
+
+
+def _headline_first(text: str, lines: list[_Line]) -> bool:
+    """Whether the first line of a page that is all body is its headline: short, not ending or
+    holding a sentence (``。``), not ending like a clause or lead-in, and followed by a blank line."""
+    first = lines[0]
+    s = first.text
+    if first.kind != "text" or len(s) > 40 or "。" in s or s[-1] in "，,；;：:、":
+        return False
+    return text.count("\n", first.end, lines[1].start) >= 2
+
+
+def _menu_like(s: str) -> bool:
+    words = s.split()
+    return len(words) >= 3 and all(len(x) <= 4 for x in words)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -162,7 +185,7 @@ def _weight(line: _Line) -> int:
         return _HARD
     if line.bodyish:
         return line.han
-    return -max(2, len(line.text) // 2)
+    return -max(1, len(line.text) // 4)
 
 
 def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
@@ -305,6 +328,8 @@ def read_page(
         if body_chars < cfg.min_body_chars and len(lines) > b - a + 1:
             # too little text to call a body when the page has other lines: still keep it
             notes.append("short body")
+        if a == 0 and not is_html and b > 0 and _headline_first(text, lines):
+            a = 1  # the page opens with its headline, set apart by a blank line
     else:
         a, b = len(lines), len(lines) - 1
         notes.append("no body found")
@@ -331,6 +356,11 @@ def read_page(
                     break
                 if header[i].kind != "text":
                     break
+            # a deck line set right under the title (no blank line between): the title is above it
+            if (title_idx is not None and title_idx > 0 and _title_like(header[title_idx - 1])
+                    and not _menu_like(header[title_idx - 1].text)
+                    and text.count("\n", header[title_idx - 1].end, header[title_idx].start) < 2):
+                title_idx -= 1
         if title_idx is None:
             block: list[int] = []
             for i in range(len(header) - 1, -1, -1):
