@@ -185,7 +185,7 @@ def test_typeset_english_untouched():
 
 def test_typeset_whitespace():
     text = "\u3000\u3000第一段\u200b内容\ufeff。 \t\n\u3000第二段\u00a0内容\u00a0ok\u2060"
-    assert run(_typeset, text) == "第一段内容。\n第二段内容 ok"
+    assert run(_typeset, text) == "第一段内容。\n第二段 内容 ok"
 
 
 def test_typeset_keeps_newlines_and_blank_lines():

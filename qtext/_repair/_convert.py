@@ -38,11 +38,12 @@ __all__ = ["find_changes", "is_traditional_only", "to_simplified"]
 
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
-#: OpenCC's TWVariantsRev maps 么 → 幺, but 么 is the everyday simplified character (什么).
 _QUOTES_RE = re.compile("[「」『』]")
 #: characters that mark a line as mojibake rather than traditional text (kana except ・, box
-#: drawing, Greek/Cyrillic letters, U+FFFD, private use), see ``_mojibake``
-_ODD_RE = re.compile("[\u3040-\u30fa\u30fc-\u30ff\u2500-\u257f\u0391-\u03c9\u0401-\u0451\ufffd\ue000-\uf8ff]")
+#: drawing, Greek/Cyrillic letters), see ``_mojibake``; U+FFFD (a lost byte) and private-use
+#: characters (icon glyphs) are not counted
+_ODD_RE = re.compile("[\u3040-\u30fa\u30fc-\u30ff\u2500-\u257f\u0391-\u03c9\u0401-\u0451]")
+#: OpenCC's TWVariantsRev maps 么 → 幺, but 么 is the everyday simplified character (什么).
 _KEEP = frozenset("么")
 _KEEP_RE = re.compile("[么]")
 

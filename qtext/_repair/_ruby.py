@@ -36,7 +36,6 @@ import unicodedata
 from collections.abc import Iterable
 
 from .._config import RepairConfig
-from ._attach import attach_deletions
 from ._edits import Change
 
 __all__ = ["find_changes", "readings"]
@@ -283,6 +282,11 @@ def _restore(text: str, before: int, after: int, syl: Syllable, lost_next: bool)
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _note(py: str, chars: str) -> str:
+    return f"ruby pinyin ({_show(_syllables(py) or ())}) of {chars} removed"
+
+
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
     if _PRECHECK.search(text) is None:
@@ -298,11 +302,17 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             n = len(syls)
             if start < n:
                 continue
+            if n == 1:
+                ch = text[start - 1]
+                if _matches(ch, syls[0]) and _HAN.match(ch):
+                    # the deletion is attached to its character, so offsets map back (see _attach)
+                    changes.append(Change(start - 1, end, ch, _note(m.group("py"), ch)))
+                continue
             chars = text[start - n : start]
             if all(_HAN.match(c) for c in chars) and all(
                 _matches(c, s) for c, s in zip(chars, syls, strict=True)
             ):
-                changes.append(Change(start, end, "", f"ruby pinyin ({_show(syls)}) of {chars} removed"))
+                changes.append(Change(start - 1, end, chars[-1], _note(m.group("py"), chars)))
             continue
         # a lost character (and its opening parenthesis) before the pinyin
         if len(syls) != 1:
@@ -322,4 +332,4 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
                     f"lost character read {_show(syls)} could not be told from context: marked �",
                 )
             )
-    return attach_deletions(text, changes)
+    return changes

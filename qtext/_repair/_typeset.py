@@ -3,8 +3,9 @@
 Rules (each one local, decided from the neighbouring characters):
 
 - Invisible characters go: zero-width space/joiners (U+200B–U+200D), word joiner (U+2060), BOM
-  (U+FEFF) and soft hyphen (U+00AD). A no-break space (U+00A0) between two CJK characters goes; any
-  other becomes a plain space.
+  (U+FEFF) and soft hyphen (U+00AD). A no-break space (U+00A0) becomes a plain space: pages use it
+  as a real word space (``北京9月30日电\u00a0\u00a0（记者…）``, ``《奋斗吧\u00a0中华儿女》``), and
+  deleting it would join a dateline to its text.
 - Ideographic-space (U+3000) indentation at the start of a line is removed, and so is trailing
   white space at the end of a line. Line breaks are never touched (paragraphs matter downstream).
 - Full-width ASCII letters, digits and symbols become ASCII (``２００２年`` → ``2002年``,
@@ -185,12 +186,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         elif ch in _INVISIBLE:
             single[i] = ("", f"invisible U+{ord(ch):04X} removed")
         elif ch == "\u00a0":
-            p = text[i - 1] if i > 0 else ""
-            nx = text[i + 1] if i + 1 < len(text) else ""
-            if p and nx and _is_cjk(p) and _is_cjk(nx):
-                single[i] = ("", "no-break space between CJK removed")
-            else:
-                single[i] = (" ", "no-break space → space")
+            single[i] = (" ", "no-break space → space")
         elif "\uff01" <= ch <= "\uff5e":
             single[i] = (chr(ord(ch) - 0xFEE0), "full-width ASCII → ASCII")
         elif ch in _SIMPLE:
