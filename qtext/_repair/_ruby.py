@@ -318,10 +318,10 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         if len(syls) != 1:
             continue
         lost_next = end < len(text) and text[end] in "?？\ufffd"
-        ch = _restore(text, start, end, syls[0], lost_next)
-        if ch is not None:
+        restored = _restore(text, start, end, syls[0], lost_next)
+        if restored is not None:
             changes.append(
-                Change(start, end, ch, f"lost character restored from its ruby pinyin {_show(syls)}")
+                Change(start, end, restored, f"lost character restored from its ruby pinyin {_show(syls)}")
             )
         else:
             changes.append(
