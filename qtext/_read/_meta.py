@@ -190,7 +190,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
         t = _TIME_RE.match(line, d.end()) or _TIME_RE.match(line, d.end() + 1)
         before, after = line[: d.start()].strip(), line[(t.end() if t else d.end()):].strip()
         source = None
-        other = after if not before else before if not after else ""
+        other = (after if not before else before if not after else "").strip(" ·•|｜/-—–")
         if other and _BARE_SOURCE_RE.match(other) and not _NOT_SOURCE_RE.search(other):
             source = other  # 2019年10月01日 10:32 新华网 / 人民日报 2019-10-01 (unlabelled source)
         elif len("".join((before + after).split())) > 6:
