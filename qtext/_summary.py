@@ -207,13 +207,13 @@ def _what(main: Event | None, events: Sequence[Event], lead_clause: str | None) 
 
 
 def _where(main: Event | None, page: Page, place_names: set[str]) -> str | None:
-    known = place_names | _gazetteer()
+    gazetteer = _gazetteer()
     place = main.place if main is not None else None
     if place:
-        if place in known or len(place) <= _VENUE_MAX:
+        if place in place_names or place in gazetteer or len(place) <= _VENUE_MAX:
             return place
         for k in range(min(len(place), 8), 1, -1):
-            if place[:k] in known:
+            if place[:k] in place_names or place[:k] in gazetteer:
                 return place[:k]
         return place
     if page.dateline is not None and page.dateline.place:
@@ -269,26 +269,31 @@ def _who(officials: Sequence[Official], page: Page, lead_span: Span | None, main
     return tuple(dict.fromkeys(name for _, _, name in scored))[:10]
 
 
+@functools.lru_cache(maxsize=65536)
+def _eligible(word: str, pos: str) -> bool:
+    """Whether a token may be a keyword: a content word of two or more characters, no digits."""
+    if len(word) < 2 or pos in _SKIP_POS or word in _STOPWORDS:
+        return False
+    if not pos.startswith(_KEEP_POS_PREFIX) or any(c.isdigit() for c in word):
+        return False
+    return any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in word)
+
+
 def _keywords(tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], k: int
               ) -> tuple[list[str], dict[str, float]]:
     idf, median = _idf()
     tf: Counter[str] = Counter()
     ri = 0
+    n_ranges = len(ranges)
     for t in tokens:
-        while ri < len(ranges) and ranges[ri][1] <= t.start:
+        if len(t.text) < 2:
+            continue
+        while ri < n_ranges and ranges[ri][1] <= t.start:
             ri += 1
-        if ri >= len(ranges):
+        if ri >= n_ranges:
             break
-        if t.start < ranges[ri][0]:
-            continue
-        w = t.text
-        if len(w) < 2 or t.pos in _SKIP_POS or w in _STOPWORDS:
-            continue
-        if not t.pos.startswith(_KEEP_POS_PREFIX) or any(c.isdigit() for c in w):
-            continue
-        if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in w):
-            continue
-        tf[w] += 1
+        if t.start >= ranges[ri][0] and _eligible(t.text, t.pos):
+            tf[t.text] += 1
     total = sum(tf.values()) or 1
     weights = {w: (n / total) * idf.get(w, median) for w, n in tf.items()}
     ranked = sorted(weights, key=lambda w: (-weights[w], w))
@@ -301,13 +306,17 @@ def _extractive(sentences: Sequence[Span], tokens: Sequence[Token], weights: dic
         return ()
     scores = [0.0] * len(sentences)
     si = 0
+    n_sent = len(sentences)
     for t in tokens:
-        while si < len(sentences) and sentences[si].end <= t.start:
+        w = weights.get(t.text)
+        if w is None:
+            continue
+        while si < n_sent and sentences[si].end <= t.start:
             si += 1
-        if si >= len(sentences):
+        if si >= n_sent:
             break
         if t.start >= sentences[si].start:
-            scores[si] += weights.get(t.text, 0.0)
+            scores[si] += w
     ranked = []
     for i, s in enumerate(sentences):
         length = max(len(s.text), 1)
