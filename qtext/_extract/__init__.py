@@ -57,6 +57,21 @@ def _in_body(mentions: list[Mention], ranges: list[tuple[int, int]]) -> list[Men
     return out
 
 
+def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that are not inside any of ``spans`` (names inside 《…》 titles)."""
+    if not spans:
+        return mentions
+    out = []
+    k = 0
+    for m in mentions:
+        while k < len(spans) and spans[k][1] <= m.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= m.start and m.end <= spans[k][1]:
+            continue
+        out.append(m)
+    return out
+
+
 def extract(text: str, page: Page, tokens: Sequence[Token], config: ExtractConfig | None = None) -> Extraction:
     """Find the entities, officials, organisations, places, dates, events and quotes of a page."""
     cfg = config or ExtractConfig()
@@ -69,10 +84,11 @@ def extract(text: str, page: Page, tokens: Sequence[Token], config: ExtractConfi
             key=lambda m: m.start,
         )
     mentions = _in_body(mentions, _body_ranges(text, page))
+    documents = find_documents(text)
+    mentions = _outside(mentions, [(d.start, d.end) for d in documents])
     officials = build_officials(text, mentions) if cfg.officials else []
     organisations = build_organisations(text, mentions) if cfg.organisations else []
     places = build_places(mentions) if cfg.places else []
-    documents = find_documents(text)
     documents = [d for d in documents if _in_body([Mention(d.text, "DOCUMENT", d.start, d.end)],
                                                    _body_ranges(text, page))]
 

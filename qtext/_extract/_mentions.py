@@ -68,6 +68,7 @@ _FOLLOW = (
     "首先", "随后", "最后", "并", "又", "都", "则", "说道", "透露", "坦言", "建议", "感谢",
     "祝贺", "欢迎", "赞赏", "带领", "领导", "看到", "来到", "走进", "前往",
 )
+_FOLLOW_SET = frozenset(_FOLLOW)
 _FOLLOW_RE = re.compile("|".join(sorted(_FOLLOW, key=len, reverse=True)))
 # Tokens that end in an organisation suffix but are not organisations.
 _SUFFIX_STOP = frozenset(
@@ -81,11 +82,16 @@ _SUFFIX_STOP = frozenset(
     "社会 机会 大会 晚会 宴会 年会 例会 峰会 盛会 都会 开会 "
     "国际组织 基层组织 党组织 社会组织 组织 队 论坛".split()
 )
+_SUFFIX_STOP_END = tuple(
+    "干部 宴会厅 会客厅 休息厅 音乐厅 咖啡厅 营业厅 展览厅 大厅 西部 东部 南部 北部 中部 全部 内部 外部 局部 "
+    "党政军 部署 冠军 大军 将军 骗局 格局 布局 大局 结局 全局 变局 当局 大会 晚会 宴会 机会 社会".split()
+)
 # Leading words that make a name generic (有关部门, 各国政府, 地方政府).
 _GENERIC = frozenset(
     "有关 相关 各 各国 各级 各地 该 本 这 这些 那 此 部分 其他 其它 地方 基层 国内 国外 国际 全球 "
     "行业 科研 高等 一些 多家 多个 两国 双方 我国 我们 他们 中外 外国 境外 境内 主管 上级 下级 "
-    "全国 省级 市级 县级 各类 多国 世界 当地 有关国家 相应 重点 专业 民营 国有 大型 中小 知名".split()
+    "全国 省级 市级 县级 各类 多国 世界 当地 有关国家 相应 重点 专业 民营 国有 大型 中小 知名 集团 公司 单位 "
+    "广大 所在 所属 下属 直属 临时 部门 系统 企业 机关 专门 直辖市 官方".split()
 )
 _FUNCTION_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o"})
 _WORD_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "t", "f", "u", "i", "l"})
@@ -94,13 +100,26 @@ _MAX_ORG = 24
 
 
 def _tok_ok_in_org(t: Token) -> bool:
-    if not t.text or not all(is_han(c) or c.isalnum() for c in t.text):
+    if not t.text or not all(is_han(c) or c.isalnum() for c in t.text) or t.text in _FOLLOW_SET:
         return False
     if t.pos in _ORG_TAGS:
         return True
     if t.pos == "m" and t.text.startswith("第"):
         return True
     return False
+
+
+def _org_like(name: str, lex: Lexicon) -> bool:
+    """Ends in an organisation suffix after a stem that is not generic (党组织 is generic)."""
+    suf = _suffix_of(name, lex)
+    if suf is None or _stopped(name):
+        return False
+    stem = name[: len(name) - len(suf)]
+    return len(stem) >= 2 and stem not in _GENERIC and not any(stem.startswith(g) for g in _GENERIC if len(g) > 1)
+
+
+def _stopped(word: str) -> bool:
+    return word in _SUFFIX_STOP or any(word.endswith(w) for w in _SUFFIX_STOP_END)
 
 
 def _suffix_of(word: str, lex: Lexicon) -> str | None:
@@ -186,7 +205,7 @@ class _Reader:
         out: list[Mention] = []
         for k, t in enumerate(toks):
             w = t.text
-            if len(w) < 1 or not is_han(w[-1]) or w in _SUFFIX_STOP or t.pos in _NOT_ORG_END:
+            if len(w) < 1 or not is_han(w[-1]) or _stopped(w) or t.pos in _NOT_ORG_END:
                 continue
             suf = _suffix_of(w, lex)
             if suf is None:
@@ -209,7 +228,7 @@ class _Reader:
                     break
                 if had_place and not is_place:
                     break  # 北京大兴…: places lead a name; nothing goes before them
-                if p.text == "与" and j > 0 and _tok_ok_in_org(toks[j - 1]):
+                if p.text == "与" and len(suf) == 1 and j > 0 and _tok_ok_in_org(toks[j - 1]):
                     start = p.start
                     j -= 1
                     continue
@@ -218,6 +237,11 @@ class _Reader:
                 had_place = had_place or is_place
                 start = p.start
                 j -= 1
+            # the first word is a noun or a place, not a verb or an adjective (影响公司)
+            while j + 1 < k and (toks[j + 1].pos in _NOT_ORG_START and not toks[j + 1].text.startswith("第")
+                                 or toks[j + 1].text == "与"):
+                j += 1
+                start = toks[j + 1].start
             # drop generic leading words: 有关行业协会 → nothing; 各国政府 → nothing
             name = self.text[start:t.end]
             stem_start = start
@@ -313,9 +337,14 @@ class _Reader:
                 nxt1 = self.tok_at.get(e)
                 list_end = e + 1 >= n or text[e + 1] in _LIST_END
                 if nxt1 is not None and len(nxt1.text) == 1 and (
-                    list_end or (text[e] not in _NOT_GIVEN and not self.follow_at(e))
+                    list_end or (nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e))
                 ):
                     return e + 1
+                if nxt1 is not None and len(nxt1.text) == 2 and nxt1.text[1] in _VERB_CHARS \
+                        and text[e] not in _NOT_GIVEN and not self.follow_at(e):
+                    return e + 1  # 刘季 + 幸作: the third character went to the verb after it
+            if len(tok.text) == sl + 2 and text[e - 1] in _VERB_CHARS and e < n and text[e] not in _LIST_END:
+                return e - 1  # 周强作的报告: the verb 作 is not part of the name
             return e
         g = i + sl
         if g >= n or not is_han(text[g]) or text[g] in _NOT_GIVEN:
@@ -364,6 +393,35 @@ def _overlaps(a: Mention, spans: list[tuple[int, int]], starts: list[int]) -> bo
     return k >= 0 and spans[k][1] > a.start
 
 
+def _near(mentions: Sequence[Mention], ends: list[int], p: Mention) -> list[Mention]:
+    """The mentions overlapping ``p`` (``mentions`` sorted, non-overlapping; ``ends`` their ends)."""
+    out = []
+    k = bisect.bisect_left(ends, p.start + 1)
+    while k < len(mentions) and mentions[k].start < p.end:
+        out.append(mentions[k])
+        k += 1
+    return out
+
+
+def _override(base: list[Mention], strong: list[Mention], labels: tuple[str, ...]) -> list[Mention]:
+    """Add ``strong`` mentions, dropping the ``labels`` mentions that start inside them
+    (李长春 over the place 长春, 魏凤和 over the shorter reading 魏凤)."""
+    if not strong:
+        return base
+    strong = sorted(strong, key=lambda m: m.start)
+    starts = [m.start for m in strong]
+    drop: set[int] = set()
+    for i, m in enumerate(base):
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and strong[k].start <= m.start < strong[k].end and m.label in labels and (
+            m.end <= strong[k].end
+        ) and (m.start, m.end) != (strong[k].start, strong[k].end) and (
+            m.label != "PERSON" or m.start == strong[k].start
+        ):
+            drop.add(i)
+    return _merge([m for i, m in enumerate(base) if i not in drop], strong)
+
+
 def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
     """Add ``extra`` mentions that overlap nothing in ``base``; return the sorted union."""
     base = sorted(base, key=lambda m: m.start)
@@ -378,8 +436,11 @@ def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
 
 
 _PLAIN_WORD = frozenset({"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "f", "u", "i", "l"})
+_NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f", "y", "vn"})
+_VERB_CHARS = frozenset("作受在说向对为和与等将也还就是到")
 _LIST_END = frozenset("、，。；：）)")
-_NOT_ORG_END = frozenset({"v", "vd", "d", "p", "c", "u", "nr", "nrfg", "nrt", "a", "ad"})
+_NOT_ORG_END = frozenset({"v", "vd", "d", "p", "c", "u", "nr", "nrfg", "nrt", "a", "ad", "f", "i", "l"})
+_NOT_ORG_START = frozenset({"v", "vd", "vn", "a", "ad", "l", "i", "m", "d", "an"})
 _NOUNISH = frozenset({"n", "nz", "vn", "a", "ng", "an", "j", "nt", "m", "q"})
 
 
@@ -398,11 +459,12 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _foreign_bodies(mentions, lex)
     # jieba evidence
     pos_extra = []
+    pos_places = []
     for t in tokens:
-        if len(t.text) >= 3 and t.pos == "nt" and all(is_han(c) for c in t.text):
+        if len(t.text) >= 3 and t.pos == "nt" and all(is_han(c) for c in t.text) and _org_like(t.text, lex):
             pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "org:" + t.text, "other", "pos"))
         elif len(t.text) >= 2 and t.pos == "ns" and all(is_han(c) for c in t.text):
-            pos_extra.append(Mention(t.text, "PLACE", t.start, t.end, "place:" + t.text, "other", "pos"))
+            pos_places.append(Mention(t.text, "PLACE", t.start, t.end, "place:" + t.text, "other", "pos"))
     mentions = _merge(mentions, pos_extra)
     # people: after titles, before titles, in lists, jieba names
     people: list[Mention] = []
@@ -452,6 +514,11 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
         elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
+    mentions = _merge(mentions, [p for p in people if p.source == "title"])
+    strong = [p for p in people if p.source == "pos" and len(p.text) >= 3]
+    ends = [m.end for m in mentions]
+    strong = [p for p in strong if not any(m.label != "PLACE" for m in _near(mentions, ends, p))]
+    mentions = _override(mentions, strong, ("PLACE",))
     mentions = _merge(mentions, people)
     # lists: 记者李锋、王慧; 栗战书、汪洋、王沪宁
     more: list[Mention] = []
@@ -469,14 +536,14 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             end = e
     mentions = _merge(mentions, more)
     del taken
-    mentions = _merge(mentions, _list_people(text, mentions, r))
+    mentions = _override(mentions, _list_people(text, mentions, r), ("PERSON", "PLACE"))
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
     if names:
         pat = re.compile("|".join(re.escape(n) for n in names))
         rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
         mentions = _merge(mentions, rep)
-    return mentions
+    return _merge(mentions, pos_places)
 
 
 _LIST_RE = re.compile("[\u4e00-\u9fff·]{1,24}(?:、[\u4e00-\u9fff·]{1,24})+")
@@ -487,7 +554,7 @@ def _plausible_item(item: str, lex: Lexicon) -> bool:
         return False
     if "·" in item:
         return 3 <= len(item) <= 24 and not item.startswith("·") and not item.endswith("·")
-    return 2 <= len(item) <= 5 and not any(c in _NOT_GIVEN for c in item[1:2])
+    return 2 <= len(item) <= 5
 
 
 def _list_people(text: str, mentions: Sequence[Mention], r: _Reader) -> list[Mention]:
@@ -495,6 +562,7 @@ def _list_people(text: str, mentions: Sequence[Mention], r: _Reader) -> list[Men
     person = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     by_start = {m.start: m for m in mentions if m.label == "PERSON"}
     by_end = {m.end: m for m in mentions if m.label == "PERSON"}
+    ends = [m.end for m in mentions]
     out: list[Mention] = []
     for lm in _LIST_RE.finditer(text):
         parts: list[tuple[int, int]] = []
@@ -520,6 +588,8 @@ def _list_people(text: str, mentions: Sequence[Mention], r: _Reader) -> list[Men
             continue
         for a, b in parts:
             if (a, b) in person or b <= a or not _plausible_item(text[a:b], r.lex):
+                continue
+            if any(m.label != "PERSON" for m in _near(mentions, ends, Mention("", "", a, b))):
                 continue
             out.append(Mention(text[a:b], "PERSON", a, b, source="list"))
     return out
