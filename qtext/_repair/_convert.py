@@ -62,12 +62,17 @@ class _Tables:
     t2s: object
 
 
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+@functools.lru_cache(maxsize=1)
+def _gb2312() -> frozenset[str]:
+    """Every character of GB 2312 (rows 0xA1-0xF7, cells 0xA1-0xFE)."""
+    out: set[str] = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue  # an unassigned cell
+    return frozenset(out)
 
 
 def _char_class(chars: frozenset[str]) -> str:
@@ -103,8 +108,9 @@ def _tables() -> _Tables:
     }
     trad: set[str] = set()
     simp: set[str] = set()
+    gb2312 = _gb2312()
     for c, s, t in zip(chars, by_t2s, by_s2t, strict=True):
-        gb = _in_gb2312(c)
+        gb = c in gb2312
         if (s != c or ord(c) in hk_variants) and not gb:
             trad.add(c)
         elif t != c and gb and s == c:

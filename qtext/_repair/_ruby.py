@@ -89,15 +89,18 @@ def _table() -> dict[int, str]:
     return pinyin_dict
 
 
+#: tone-marked vowels → plain (ü → v), for listing the syllables pypinyin knows
+_PLAIN = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ",
+    "aaaaeeeeiiiioooouuuuvvvvvnnnm",
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _valid_bases() -> frozenset[str]:
-    bases: set[str] = set()
-    for value in _table().values():
-        for r in value.split(","):
-            s = _normalise(r)
-            if s is not None:
-                bases.add(s[0])
-    return frozenset(bases)
+    """Every toneless syllable of pypinyin's character table (ü written v)."""
+    joined = ",".join(_table().values()).translate(_PLAIN)
+    return frozenset(b for b in joined.split(",") if b.isascii() and b.isalpha())
 
 
 @functools.lru_cache(maxsize=1)
