@@ -434,6 +434,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         writer.start()
+        if progress.enabled:
+            progress.draw()  # at once: the first results wait for the dictionaries to load
         results = run_many(command, remember(_items(inputs, broken)),  # type: ignore[arg-type]
                            workers=args.workers or None, config=None)
         for index, result in enumerate(results):
