@@ -43,7 +43,7 @@ class _Doctests(Preprocessor):
 
 
 class DoctestExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's method name
         md.preprocessors.register(_Doctests(md), "qtext_doctests", 35)
 
 
