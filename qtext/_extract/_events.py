@@ -57,6 +57,7 @@ def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
     except Exception:  # a missing dictionary leaves events empty rather than failing analyze
         table = {}
     names = sorted((n for n in table if n not in _MEETING_VERBS), key=len, reverse=True)
+    # body rows stay in the pattern so that the longer body name wins over the event noun in it
     pattern = re.compile("|".join(map(re.escape, names)) if names else r"(?!x)x")
     return table, pattern
 
@@ -99,7 +100,10 @@ _CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行
               "在", "于", "是", "为", "了", "并", "等", "即",
               "由", "赴", "至", "到", "对", "让", "受", "继",
               "致", "他", "其", "向", "将", "从", "据", "和",
-              "与", "同", "及", "的")
+              "与", "同", "及", "的", "包括", "传递", "落实", "贯彻",
+              "学习", "传达", "围绕", "启动", "迎来", "召集", "组织",
+              "看完", "开完", "办完", "主题的", "为题的", "着", "以",
+              "完")
 # clause words that may sit *inside* a name (和 in 国家勋章和国家荣誉称号颁授仪式, 的 in …工作的…研讨会)
 # are cut only when what follows them is generic; see _cut_run
 _SOFT_CUT = frozenset({"和", "与", "同", "及", "的"})
@@ -256,29 +260,32 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
     for m in _COUNT_CUT.finditer(full):
         if m.end() <= len(run):
             best = max(best, m.end())
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|《[^》]*》", run)]
     for w in _CUT_WORDS:
         k = run.rfind(w)
-        while k >= 0:
+        while k >= 0 and k + len(w) > best:
             after = k + len(w)
-            if len(w) == 1 and not _single_cut_ok(run, k):
-                k = run.rfind(w, 0, k)
-                continue
-            if w in _SOFT_CUT:
+            ok = not any(qs < k < qe for qs, qe in quoted)
+            if ok and len(w) == 1 and not _single_cut_ok(run, k):
+                ok = False
+            if ok and w in _SOFT_CUT:
                 rest = run[after:]
                 if w == "的" and (rest.startswith(("第", "首届")) or _YEAR_PREFIX.match(rest)):
                     pass  # ……的第九届北京香山论坛: the name starts after 的
                 elif w == "的" and rest and _is_generic_name(rest + noun, noun):
                     return rest  # 最高规格的大型综合性运动会: a description, not a name
-                elif w != "的" and _nouns()[1].search(run[max(0, k - 4):k] + "\n") and \
-                        _ends_with_noun(run[:k]):
+                elif w != "的" and _ends_with_noun(run[:k]):
                     pass  # A论坛和B博览会: two events
                 elif len(run[:k]) >= 2 and len(rest) >= 2:
-                    # A和B仪式 / X的Y研讨会: 和/的 inside a name
-                    k = run.rfind(w, 0, k)
-                    continue
-            best = max(best, after)
-            break
-    return run[best:]
+                    ok = False  # A和B仪式 / X的Y研讨会: 和/的 inside a name
+            if ok:
+                best = max(best, after)
+                break
+            k = run.rfind(w, 0, k)
+    name = run[best:]
+    if name.startswith("的"):
+        name = name[1:]
+    return name
 
 
 _COUNT_CUT = re.compile(r"(?<!第)[\d一二三四五六七八九十两几多]+(?:个|场|项|次(?!会议|全体|常务))(?!国家)")
@@ -292,7 +299,8 @@ _SINGLE_NOT = {
     "并": ("合兼吞", ""), "致": ("一导以所极大细", "力辞"), "受": ("接享感承遭", ""), "让": ("转出", ""),
     "和": ("平温缓柔共总调", ""), "与": ("参给赋", "会"), "同": ("共协会合相不等", "志时样意步期"),
     "及": ("以涉普危波提来", "时"), "的": ("目", "确"), "继": ("相后承", "续承"), "赴": ("", ""),
-    "他": ("其", "国乡"), "其": ("尤与极", "他实中次"),
+    "他": ("其", "国乡"), "其": ("尤与极", "他实中次"), "着": ("随接沿顺本朝意", "力手重眼"),
+    "以": ("可所予加难得用足借据", "及后前来上下外内往为"), "完": ("", "成善整全美备"),
 }
 
 
@@ -379,13 +387,18 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
     for lo, hi in regions:
         for m in pattern.finditer(text, lo, hi):
             noun = m.group()
-            after = text[m.end(): m.end() + 4]
+            m_end = m.end()
+            if noun.endswith("会") and text.startswith("议", m_end):
+                noun, m_end = "会议", m_end + 1  # 工作会议, 部署会议: the longer noun
+            if table.get(noun) == "body":
+                continue  # 立法会, 人民代表大会: bodies named like events
+            after = text[m_end: m_end + 4]
             if after.startswith(_NOT_AFTER):
                 continue
-            rs = _run_start(text, m.start(), lo)
-            run = text[rs:m.start()]
+            rs = _run_start(text, (m_end - len(noun)), lo)
+            run = text[rs:(m_end - len(noun))]
             name = _cut(run, noun, day_ends, rs) + noun
-            start = m.end() - len(name)
+            start = m_end - len(name)
             # a sub-event named by its own ordinal: 第十四次会议第一次全体会议 → 第一次全体会议
             inner = None
             for im in pattern.finditer(name, 0, len(name) - len(noun)):
@@ -396,7 +409,7 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
             generic = _is_generic_name(name, noun)
             if generic:
                 name = noun
-                start = m.start()
+                start = (m_end - len(noun))
             ed = _edition(name, noun)
             if ed is None:
                 before = text[max(lo, start - 8):start]
@@ -404,9 +417,12 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
                 if em:
                     ed = _edition(em.group(1) + noun, noun)
             core, paren = _core(_strip_determiners(name))
-            out.append(_Mention(name=name, noun=noun, type=_type_for(noun, name, table), start=start,
-                                end=m.end(), edition=ed, core=core, paren=paren, generic=generic,
-                                sentence=_sentence_of(text, m.start(), lo, hi)))
+            ntype = _type_for(noun, name, table)
+            if ntype == "congress" and ed is None and not generic:
+                continue  # 全国人民代表大会 as a body; a congress event carries its ordinal
+            out.append(_Mention(name=name, noun=noun, type=ntype, start=start,
+                                end=m_end, edition=ed, core=core, paren=paren, generic=generic,
+                                sentence=_sentence_of(text, m_end - len(noun), lo, hi)))
     return out
 
 
@@ -459,7 +475,7 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 def _find_place(text: str, s: int, e: int, places: Sequence[Place]) -> str | None:
     pm = _PLACE_RE.search(text, s, e)
-    if pm and pm.start() - s <= 14:
+    if pm and pm.start() - s <= 14 and _plausible_place(pm.group(1), places):
         return _expand_place(text, pm.group(1), pm.start())
     return None
 
@@ -469,9 +485,33 @@ _VERBS_NOT_IN_PLACE = ("会见", "出席", "参加", "主持", "举行", "来华
 
 def _place_before(text: str, s: int, e: int) -> str | None:
     pm = _PLACE_BEFORE_RE.search(text[s:e])
-    if pm and not any(v in pm.group(1) for v in _VERBS_NOT_IN_PLACE):
+    if pm and not any(v in pm.group(1) for v in _VERBS_NOT_IN_PLACE) and _plausible_place(pm.group(1), ()):
         return _expand_place(text, pm.group(1), s + pm.start())
     return None
+
+
+_VENUE_SUFFIXES = ("堂", "馆", "厅", "中心", "宾馆", "饭店", "酒店", "广场", "会场", "体育场",
+                   "大厦", "市", "省", "县", "区", "镇", "乡", "村", "国", "港", "站", "园",
+                   "院", "校", "湖", "山", "岛", "城", "楼", "宫", "所", "基地", "总部", "部",
+                   "办", "局", "厂", "场", "台", "州", "湾", "街", "路", "府")
+
+
+def _plausible_place(place: str, places: Sequence[Place]) -> bool:
+    """A place or venue, not a clause caught by 在……举行 (在场外国专家应邀出席, 这里)."""
+    if not place or place in ("这里", "那里", "此", "其间", "当地", "现场", "会上", "线上", "线下"):
+        return False
+    if place.startswith(("场", "于", "这", "那", "此")) or any(c in place for c in "及和其的、"):
+        return False
+    if any(p.name == place or place.startswith(p.name) for p in places):
+        return True
+    if place in _SHORT_PLACES or (place.startswith(tuple(_SHORT_PLACES)) and len(place) <= 2):
+        return True
+    if place.endswith(_VENUE_SUFFIXES):
+        return True
+    known = _gazetteer()
+    if any(place[:k] in known for k in range(min(len(place), 8), 1, -1)):
+        return True
+    return 1 <= len(place) <= 4
 
 
 def _expand_place(text: str, place: str, pos: int) -> str:
@@ -564,6 +604,8 @@ def _guest_name(item: str, persons: Sequence[tuple[int, int, str]], base: int) -
     inside = [p for p in persons if p[0] >= base and p[1] <= base + len(item)]
     if inside:
         return inside[-1][2]
+    if persons:
+        return None  # people are known and none is named here (会见……及其亲属)
     best = -1
     for t in _title_words():
         k = item.rfind(t)
