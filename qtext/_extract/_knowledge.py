@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .._errors import DictionaryError
 from .._resources import read_table
 
-__all__ = ["Lexicon", "OrgInfo", "PlaceInfo", "lexicon", "trie_regex"]
+__all__ = ["Lexicon", "OrgInfo", "PlaceInfo", "TrieScanner", "lexicon", "trie_regex"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +49,14 @@ class Lexicon:
     orgs: dict[str, OrgInfo]  # every name, short form and acronym → the body
     suffixes: dict[str, str]  # organisation suffix → type
     max_suffix: int
+    suffix_last: frozenset[str]  # last characters of the suffixes (a quick first test)
     places: dict[str, PlaceInfo]  # full and short names → place
     surnames: frozenset[str]  # single-character surnames
     surnames2: frozenset[str]  # two-character surnames
     common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
     translit: frozenset[str]
     speech_verbs: tuple[str, ...]
-    scan: re.Pattern[str]  # titles (with prefixes), organisations and places in one pass
+    scan: TrieScanner  # titles (with prefixes), organisations and places in one pass
     kinds: dict[str, str]  # matched key → "TITLE" / "ORG" / "PLACE"
 
 
@@ -98,6 +99,52 @@ def trie_regex(words: Iterable[str]) -> str:
         return body
 
     return build(trie)
+
+
+class TrieScanner:
+    """Longest dictionary match at a place, and leftmost-longest matches over a text.
+
+    One small trie regex per first character: a scan jumps from candidate to candidate with a
+    character-class search, then tries only the keys that start with that character.
+
+    >>> s = TrieScanner(["上海", "上海市", "市长"])
+    >>> [(m.group(), m.start()) for m in s.finditer("上海市长应勇")]
+    [('上海市', 0)]
+    >>> s.match("应勇市长", 2).group()
+    '市长'
+    """
+
+    __slots__ = ("_by_first", "_first")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            if w:
+                groups.setdefault(w[0], []).append(w)
+        self._by_first = {ch: re.compile(trie_regex(ws)) for ch, ws in groups.items()}
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(groups)) + "]")
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if pos >= len(text):
+            return None
+        sub = self._by_first.get(text[pos])
+        return sub.match(text, pos) if sub is not None else None
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        pos = 0
+        search = self._first.search
+        by_first = self._by_first
+        while True:
+            c = search(text, pos)
+            if c is None:
+                return
+            p = c.start()
+            m = by_first[text[p]].match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+            else:
+                pos = p + 1
 
 
 _lock = threading.Lock()
@@ -208,13 +255,14 @@ def _load() -> Lexicon:
                     kinds[p + q + t] = "TITLE"
     for o in orgs:
         kinds[o] = "ORG"
-    scan = re.compile(trie_regex(kinds))
+    scan = TrieScanner(kinds)
     return Lexicon(
         titles=titles,
         prefixes=prefixes,
         orgs=orgs,
         suffixes=suffixes,
         max_suffix=max((len(s) for s in suffixes), default=0),
+        suffix_last=frozenset(s[-1] for s in suffixes),
         places=places,
         surnames=frozenset(surnames),
         surnames2=frozenset(surnames2),

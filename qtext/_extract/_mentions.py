@@ -95,6 +95,7 @@ _GENERIC = frozenset(
 )
 _FUNCTION_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o"})
 _WORD_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "t", "f", "u", "i", "l"})
+_GENERIC_HEADS = tuple(g for g in _GENERIC if len(g) > 1)
 _ORG_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "vn", "b", "an", "ng", "l", "s", "nrt", "eng", "nr", "i", "a"})
 _MAX_ORG = 24
 
@@ -115,11 +116,11 @@ def _org_like(name: str, lex: Lexicon) -> bool:
     if suf is None or _stopped(name):
         return False
     stem = name[: len(name) - len(suf)]
-    return len(stem) >= 2 and stem not in _GENERIC and not any(stem.startswith(g) for g in _GENERIC if len(g) > 1)
+    return len(stem) >= 2 and stem not in _GENERIC and not stem.startswith(_GENERIC_HEADS)
 
 
 def _stopped(word: str) -> bool:
-    return word in _SUFFIX_STOP or any(word.endswith(w) for w in _SUFFIX_STOP_END)
+    return word in _SUFFIX_STOP or word.endswith(_SUFFIX_STOP_END)
 
 
 def _suffix_of(word: str, lex: Lexicon) -> str | None:
@@ -203,9 +204,10 @@ class _Reader:
         starts = [s for s, _ in spans]
         label_at = {m.start: m for m in taken}
         out: list[Mention] = []
+        last_chars = lex.suffix_last
         for k, t in enumerate(toks):
             w = t.text
-            if len(w) < 1 or not is_han(w[-1]) or _stopped(w) or t.pos in _NOT_ORG_END:
+            if not w or w[-1] not in last_chars or _stopped(w) or t.pos in _NOT_ORG_END:
                 continue
             suf = _suffix_of(w, lex)
             if suf is None:
@@ -468,8 +470,8 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _merge(mentions, pos_extra)
     # people: after titles, before titles, in lists, jieba names
     people: list[Mention] = []
-    title_starts = {m.start for m in mentions if m.label == "TITLE"} | {
-        t.start for t in tokens if t.end in {m.end for m in mentions if m.label == "TITLE"}}
+    title_ends = {m.end for m in mentions if m.label == "TITLE"}
+    title_starts = {m.start for m in mentions if m.label == "TITLE"} | {t.start for t in tokens if t.end in title_ends}
     starts_taken = {m.start for m in mentions}
     for idx, m in enumerate(mentions):
         if m.label != "TITLE":
