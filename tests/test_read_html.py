@@ -105,3 +105,13 @@ def test_logo_h1_is_not_taken_for_the_title():
 
 def test_stray_tags_in_page_text_are_not_html():
     assert not is_html("标题\n<br>第一段。<br>第二段。<p>第三段。</p><b>粗</b>")
+
+
+def test_html_subtitles_come_only_from_headings():
+    markup = ("<html><body><h1>大会在京举行</h1><h2>代表们热议发展新机遇</h2><div>青石发布号</div>"
+              "<div class='info'>来源：青石日报</div>"
+              "<p>大会1日在京举行，代表出席并发言，会议取得圆满成功。</p></body></html>")
+    text, meta = html_to_text(markup)
+    page = read_page(text, html_meta=meta)
+    assert (page.title, page.source) == ("大会在京举行", "青石日报")
+    assert page.subtitles == ("代表们热议发展新机遇",)

@@ -12,7 +12,8 @@ line, inline elements (links, ``b``, ``span``) inside their line.
 Metadata (``meta`` dict): ``title`` (``<title>``), ``h1`` (the first ``<h1>``), ``og_title``,
 ``site`` (og:site_name), ``url`` (og:url / canonical), ``description``, ``author``,
 ``published`` (article:published_time, pubdate-style ``<meta>``, ``<time datetime>``),
-``source`` (``<meta name="source">``).
+``source`` (``<meta name="source">``), ``subheads`` (texts of ``h2``–``h4`` and of elements whose
+class/id says subtitle/deck: the only lines an HTML page's subtitles are taken from).
 
 >>> text, meta = html_to_text("<html><head><title>标题_网站</title></head><body><h1>标题</h1>"
 ...     "<p>第一段，<b>有</b>字。</p><ruby>質<rt>zhì</rt></ruby><script>x=1</script></body></html>")
@@ -49,6 +50,8 @@ _FURNITURE_TOKENS = frozenset((
     "ranking", "login", "signin", "register", "ad", "ads", "advert", "advertisement", "banner",
     "qrcode", "friendlink", "links", "toolbar", "print", "subscribe"
 ))
+#: class/id tokens of a title's deck lines
+_SUBTITLE_TOKENS = frozenset(("subtitle", "subhead", "subheading", "deck", "subtit", "fbt", "sub"))
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
@@ -144,6 +147,21 @@ def _collect_meta(root: Any) -> dict[str, Any]:
     return meta
 
 
+def _subheads(root: Any) -> list[str]:
+    """Texts of h2–h4 and of subtitle/deck elements (after scripts are gone)."""
+    subheads = []
+    for el in root.iter("h2", "h3", "h4"):
+        t = _WS.sub(" ", el.text_content() or "").strip()
+        if t:
+            subheads.append(t)
+    for el in root.iter():
+        if isinstance(el.tag, str) and _tokens(el) & _SUBTITLE_TOKENS:
+            t = _WS.sub(" ", el.text_content() or "").strip()
+            if t:
+                subheads.append(t)
+    return subheads
+
+
 def _prune(body: Any) -> None:
     """Drop furniture blocks: class/id hints and link-dense lists/boxes (never the main text)."""
     total = max(1, _text_len(body))
@@ -196,6 +214,9 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     body = root.find("body")
     if body is None:
         body = root
+    subheads = _subheads(body)
+    if subheads:
+        meta["subheads"] = subheads
     _prune(body)
     out: list[str] = []
     for event, el in etree.iterwalk(body, events=("start", "end")):

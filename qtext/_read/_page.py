@@ -373,8 +373,11 @@ def read_page(
                 title_idx = block[-1]
     if title_idx is not None:
         title = header[title_idx].text
+        # in HTML a deck line must come from a heading or a subtitle element
+        heads = {_norm(str(h)) for h in meta.get("subheads", ())} if is_html else None
         for ln in header[title_idx + 1:]:
-            if ln.kind == "text" and _title_like(ln) and ln.han >= 6 and len(subtitles) < 3:
+            if (ln.kind == "text" and _title_like(ln) and ln.han >= 6 and len(subtitles) < 3
+                    and (heads is None or _norm(ln.text) in heads)):
                 subtitles.append(ln.text)
     if title is not None:
         title = title.strip(_STRIP)
