@@ -101,7 +101,7 @@ _CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行
               "由", "赴", "至", "到", "对", "让", "受", "继",
               "致", "他", "其", "向", "将", "从", "据", "和",
               "与", "同", "及", "的", "包括", "传递", "落实", "贯彻",
-              "学习", "传达", "围绕", "启动", "迎来", "召集", "组织",
+              "学习", "传达", "围绕", "启动", "迎来", "召集",
               "看完", "开完", "办完", "主题的", "为题的", "着", "以",
               "完")
 # clause words that may sit *inside* a name (和 in 国家勋章和国家荣誉称号颁授仪式, 的 in …工作的…研讨会)
@@ -397,7 +397,14 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
                 continue
             rs = _run_start(text, (m_end - len(noun)), lo)
             run = text[rs:(m_end - len(noun))]
-            name = _cut(run, noun, day_ends, rs) + noun
+            q = text.rfind("“", max(lo, m_end - _MAX_NAME - len(noun)), m_end - len(noun))
+            if 0 <= q < rs and text.find("”", q, m_end) < 0 and text[rs - 1] in " \u3000":
+                name = text[q + 1:m_end]  # inside a quotation: “为了和平  走向世界——……成就展”
+            else:
+                name = _cut(run, noun, day_ends, rs) + noun
+                bare = _strip_determiners(name)
+                if bare != name and not _is_generic_name(name, noun):
+                    name = bare  # 此次中国—中东欧国家旅游合作高级别会议
             start = m_end - len(name)
             # a sub-event named by its own ordinal: 第十四次会议第一次全体会议 → 第一次全体会议
             inner = None
