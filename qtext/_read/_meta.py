@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .._resources import read_rows
 
@@ -54,20 +55,40 @@ def breadcrumb_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of ``words`` as a trie (``发(?:布(?:时间|日期)|表时间)``): the regex engine
+    then tries one branch per character instead of every word at every position."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            return "(?:" + body + ")?" if len(alts) == 1 else body[:-1] + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
 @functools.lru_cache(maxsize=1)
 def _label_re() -> re.Pattern[str]:
-    # furniture labels (字号：, 分享到：, [打印]) are read too: they end the value before them
-    labels = sorted(
-        (k for k, v in label_fields().items() if v in META_FIELDS or v in ("furniture", "other")),
-        key=len,
-        reverse=True,
-    )
-    alt = "|".join(re.escape(x) for x in labels)
-    # 【来源】value | [来源]value | 来源：value | 来源:value ; spaces allowed inside labels (作 者)
-    views = "|".join(re.escape(k) for k, v in label_fields().items() if v == "views")
+    # furniture labels (字号：, 分享到：, [打印]) and read-only ones (校对：) are read too: they end
+    # the value before them; the regex engine's backtracking makes the longest label win
+    fields = label_fields()
+    alt = _trie_pattern([k for k, v in fields.items() if v in META_FIELDS or v in ("furniture", "other")])
+    views = _trie_pattern([k for k, v in fields.items() if v == "views"])
+    # 【来源】value | [来源]value | 来源：value | 来源:value | 编辑|value | 阅读 7928
     return re.compile(
         rf"[【\[〔［]\s*(?P<b>{alt})\s*[】\]〕］][:：]?|(?P<c>{alt})(?:[ \t]*[:：]|[|｜](?=\S))"
-        rf"|(?P<c2>{views})(?=[ \t]*\d)"  # 阅读 7928: a count needs no colon
+        rf"|(?P<c2>{views})(?=[ \t]*\d)"  # a count needs no colon
     )
 
 

@@ -165,7 +165,7 @@ def _split_lines(text: str) -> list[_Line]:
 def _classify(s: str, start: int) -> _Line:
     end = start + len(s)
     han = len(_HAN_RE.findall(s))
-    meta = parse_meta_line(s)
+    meta = parse_meta_line(s) if len(s) <= 160 else None  # a meta line is short
     if (meta is not None and len(s) <= 160 and (meta.coverage >= 0.6 or meta.bare_date)
             and not (meta.coverage < 0.9 and s[-1] in _SENTENCE_END and han > 30)):
         return _Line(s, start, end, "meta", han, meta)
