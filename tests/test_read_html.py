@@ -115,3 +115,11 @@ def test_html_subtitles_come_only_from_headings():
     page = read_page(text, html_meta=meta)
     assert (page.title, page.source) == ("大会在京举行", "青石日报")
     assert page.subtitles == ("代表们热议发展新机遇",)
+
+
+def test_title_line_matches_document_title_before_a_site_suffix():
+    markup = ("<html><head><title>大会举行-青石市人民政府门户网站</title></head><body>"
+              "<div class='tit'>大会举行</div><div>发布时间：2021-01-05</div>"
+              "<p>大会1日在京举行，代表出席并发言，会议取得圆满成功。</p></body></html>")
+    text, meta = html_to_text(markup)
+    assert read_page(text, html_meta=meta).title == "大会举行"

@@ -59,7 +59,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
     "publish_date", "publishtime", "publish-date", "date", "dc.date", "dc.date.issued", "datepublished",
-    "sailthru.date", "weibo:article:create_at", "article:modified_time",
+    "sailthru.date", "weibo:article:create_at",
 )
 
 

@@ -269,8 +269,8 @@ def _find_html_title(header: list[_Line], cands: list[str]) -> int | None:
         if len(n) < 4:
             continue
         for c in normed:
-            if n == c or (c.startswith(n) and len(n) * 2 >= len(c)):
-                return i
+            if n == c or (c.startswith(n) and (len(n) * 2 >= len(c) or c[len(n)] in "-_|｜—–·")):
+                return i  # the whole title, or its part before a site suffix (标题-某某网)
             if n.startswith(c) and len(c) * 3 >= len(n) * 2:
                 return i
     return None
