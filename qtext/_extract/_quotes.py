@@ -180,18 +180,27 @@ def find_quotes(text: str, page: Page, officials: Sequence[Official],
             end = found[i + 1][0] if i + 1 < len(found) else hi
             if quoted:
                 close = text.find("”", cstart, hi)
-                end = close if close >= 0 else end
+                # “……。” closes the quotation; “一国两制”具有……: a quoted term inside the content
+                if close >= 0 and (text[close - 1] in "。！？!?…" or close + 1 >= hi
+                                   or text[close + 1] in "。！？!?"):
+                    end = min(end, close)
+                else:
+                    cstart -= 1  # keep the opening mark: the content is not one quotation
             while end > cstart and text[end - 1] in " \u3000\t\n":
                 end -= 1
             if end - cstart < 2:
                 continue
             out.append(Quote(speaker=speaker, verb=_base_verb(verb), text=text[cstart:end],
                              start=cstart, end=end))
+        lead_verbs = {f[4] for f in found}
         for m in tail.finditer(text, lo, hi):
             close = m.start()
             opener = text.rfind("“", lo, close)
-            if opener < 0 or close - opener < 3:
+            if opener < 0 or close - opener < 3 or m.start("verb") in lead_verbs:
                 continue
+            inner = text[opener + 1:close]
+            if len(inner) < 6 or not (inner[-1] in "。！？!?…" or "，" in inner):
+                continue  # “日日煮”创办人……: a quoted name, not a quotation
             if any(q.start <= opener < q.end for q in out):
                 continue
             subj_start = m.start("subj")
