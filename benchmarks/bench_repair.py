@@ -31,6 +31,29 @@ def _rate(fn, texts: list[str], rounds: int) -> float:
     return statistics.median(rates)
 
 
+def _steps(texts: list[str], chars: int) -> None:
+    """Time each step's ``find_changes`` (and applying its changes) over one repair round."""
+    from qtext._repair import _DEFAULT, STEPS
+    from qtext._repair._edits import apply_changes
+
+    spent: dict[str, float] = defaultdict(float)
+    for t in texts:
+        for _ in range(_DEFAULT.max_rounds):
+            before = t
+            for name, fn in STEPS:
+                t0 = time.perf_counter()
+                changes = fn(t, _DEFAULT)
+                if changes:
+                    t = apply_changes(t, changes, name)[0]
+                spent[name] += time.perf_counter() - t0
+            if t == before:
+                break
+    total = sum(spent.values())
+    for name, _fn in STEPS:
+        rate = chars / spent[name] / 1e6 if spent[name] else float("inf")
+        print(f"  step {name:<9} {100 * spent[name] / total:5.1f}% of step time, {rate:7.2f} M chars/s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cases", nargs="?", default=str(DEFAULT))
@@ -38,6 +61,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--kind", default="", help="only rows of this damage kind")
     ap.add_argument("--per-kind", action="store_true", help="also print the rate per damage kind")
+    ap.add_argument("--steps", action="store_true", help="also print the time share of each step")
     args = ap.parse_args()
 
     import opencc
@@ -58,6 +82,8 @@ def main() -> None:
     print(f"{len(texts)} texts, {chars / 1e6:.3f} M chars, median of {args.rounds} rounds")
     print(f"qtext.repair (all steps): {_rate(qtext.repair, texts, args.rounds):.2f} M chars/s")
     print(f"OpenCC t2s alone:         {_rate(conv.convert, texts, args.rounds):.2f} M chars/s")
+    if args.steps:
+        _steps(texts, chars)
     if args.per_kind:
         by: dict[str, list[str]] = defaultdict(list)
         for r in rows:

@@ -98,6 +98,11 @@ def test_convert_stray_traditional_character_only():
     assert run(_convert, "乾隆年间关于國家的著作") == "乾隆年间关于国家的著作"
 
 
+def test_convert_never_produces_characters_outside_gbk():
+    # OpenCC maps 噁 to an extension character; 二噁英 is the simplified term
+    assert _convert.find_changes("焚烧产生二噁英", CFG) == []
+
+
 def test_convert_phrase_fixes_for_hanziconv_output():
     assert run(_convert, "舉行瞭會議，值得藉鑒，登上瞭望塔") == "举行了会议，值得借鉴，登上瞭望塔"
 
@@ -132,7 +137,8 @@ def test_traditional_only_characters():
 
 def test_lost_separator_in_transliterated_name():
     assert run(_lost, "美国质量学会首席执行官威廉姆?特洛伊等") == "美国质量学会首席执行官威廉姆·特洛伊等"
-    assert run(_lost, "他会见了本？阿里先生") == "他会见了本·阿里先生"
+    assert run(_lost, "他会见了本?阿里先生") == "他会见了本·阿里先生"
+    assert run(_lost, "他会见了米哈伊尔？卡西亚诺夫") == "他会见了米哈伊尔·卡西亚诺夫"
 
 
 def test_lost_separator_in_month_day_name():
@@ -140,7 +146,8 @@ def test_lost_separator_in_month_day_name():
 
 
 def test_lost_question_marks_stay():
-    for text in ("你知道吗?我不知道", "为什么?因为下雨", "在哪里?里面"):
+    for text in ("你知道吗?我不知道", "为什么?因为下雨", "在哪里?里面", "如何激发内力?安徽在探索",
+                 "还不是轻轻松松？多年来"):
         assert _lost.find_changes(text, CFG) == []
 
 

@@ -9,7 +9,7 @@ How it decides (all tables are derived lazily, once per process, from the instal
 - *Simplified-only* characters are those OpenCC ``s2t`` changes, that GB 2312 has and that ``t2s``
   leaves alone (国, 发, 么).
 - The text is judged line by line. A line with traditional-only characters and at least as many of
-  them as simplified-only ones is traditional: it is converted whole with OpenCC ``tw2s`` (which
+  them than simplified-only ones is traditional: it is converted whole with OpenCC ``tw2s`` (which
   also handles 隨著 → 随着, 著力 → 着力) after Hong Kong variants are normalised (衞 → 卫, 敍 → 叙),
   then qtext's phrase fixes (``dictionaries/phrase_fixes.tsv``: 瞭 → 了, 藉 → 借 except in real
   words) are applied, and corner quotes become PRC quotes (「」 → “”, 『』 → ‘’).
@@ -76,6 +76,16 @@ def _gb2312() -> frozenset[str]:
             except UnicodeDecodeError:
                 continue  # an unassigned cell
     return frozenset(out)
+
+
+def _in_gbk(text: str) -> bool:
+    """OpenCC maps some rare characters (周輖, 二噁英) to Unicode extension characters that no
+    Chinese page would use; such a conversion is not made."""
+    try:
+        text.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _char_class(chars: frozenset[str]) -> str:
@@ -187,7 +197,7 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
     if n_trad == 0:
         return
     n_simp = len(tab.simp_re.findall(line))
-    if n_trad >= n_simp:
+    if n_trad > n_simp:
         new = _convert_line(line, tab)
         note = "traditional → simplified (OpenCC tw2s + phrase fixes)"
         if len(new) != len(line):
@@ -207,9 +217,7 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
                 j += 1
                 k += 1
             runs.append(Change(offset + i, offset + j + 1, new[i : j + 1], note))
-        try:
-            "".join(c.replacement for c in runs).encode("gbk")
-        except UnicodeEncodeError:
+        if not _in_gbk("".join(c.replacement for c in runs)):
             return  # OpenCC produced characters outside GBK: garbled text, not traditional text
         out.extend(runs)
         return
@@ -222,7 +230,7 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
         window = line[lo:hi].translate(tab.hk_variants)
         new_window: str = conv.convert(window)  # type: ignore[attr-defined]
         rep = new_window[i - lo] if len(new_window) == len(window) else conv.convert(line[i])  # type: ignore[attr-defined]
-        if rep != line[i]:
+        if rep != line[i] and _in_gbk(rep):
             out.append(Change(offset + i, offset + i + 1, rep, note))
 
 

@@ -4,7 +4,9 @@ Where the lost character can be told from context it is restored; elsewhere it i
 left as it is (qtext never guesses a Han character):
 
 - ``?``, ``？`` or ``�`` between two runs of transliteration characters is the name separator
-  ``·`` that GBK cannot encode (``威廉姆?特洛伊`` → ``威廉姆·特洛伊``, ``本?阿里`` → ``本·阿里``).
+  ``·`` lost by an encoding step (``威廉姆?特洛伊`` → ``威廉姆·特洛伊``, ``本?阿里`` → ``本·阿里``),
+  unless a question word (吗, 什么, 如何, 哪 …) earlier in the same clause makes it a question
+  mark. A full-width ``？`` needs two transliteration characters on each side.
   Both sides must start with a transliteration character (``dictionaries/translit_chars.tsv`` and
   the supplement ``repair_translit_chars.tsv``) and the two runs together must be at least three
   characters long, so ``哪里?里面`` or ``什么?`` stay.
@@ -35,6 +37,11 @@ _PRECHECK = re.compile(r"[?？\ufffd]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATE = re.compile(r"(?<![0-9])([0-9]{1,2})[?？\ufffd]([0-9]{1,2})(?![0-9])")
 _MAX_RUN = 6
+_CLAUSE = 24
+#: question words; searched in the clause before a lost-character candidate
+_QUESTION = re.compile(
+    r"(?:吗|呢|什么|怎|如何|为何|何时|何处|谁|哪|多少|是否|难道|岂)[^。！？!?，,；;\n]*$"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +81,12 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             continue
         left = _run(text, i - 1, -1, chars)
         right = _run(text, i + 1, 1, chars)
-        if left and right and left + right >= 3:
+        # a full-width question mark was typed by a writer of Chinese: ask for more evidence
+        need_each, need_sum = (2, 4) if text[i] == "？" else (1, 3)
+        name = left >= need_each and right >= need_each and left + right >= need_sum
+        if name and _QUESTION.search(text, max(0, i - _CLAUSE), i) is not None:
+            name = False  # 如何激发内力?安徽…: a question word before it makes it a question mark
+        if name:
             found[i] = Change(i, i + 1, "·", "lost character between parts of a transliterated name → ·")
         elif text[i] == "\ufffd" and (
             (i > 0 and _HAN.match(text, i - 1)) or (i + 1 < len(text) and _HAN.match(text, i + 1))
