@@ -78,6 +78,11 @@ def test_dates_become_iso(text, iso):
         ("来源：人民日报 审核：张三 责编：李四", "source", "人民日报"),
         ("来源：人民日报 审核：张三 责编：李四", "editor", "李四"),
         ("发布时间：2021-01-05 来源：青石日报 字号：[大] [中] [小] [打印]", "source", "青石日报"),
+        ("浏览(1204)", "views", 1204),
+        ("阅读量：1.2w", "views", 12000),
+        ("来源：[新华网] 作者：(张三)", "source", "新华网"),
+        ("来源：[新华网] 作者：(张三)", "author", "张三"),
+        ("来源：新华网（北京）", "source", "新华网（北京）"),
     ],
 )
 def test_fields_in_brackets_without_colon_or_label(line, field, value):

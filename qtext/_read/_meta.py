@@ -88,7 +88,7 @@ def _label_re() -> re.Pattern[str]:
     # 【来源】value | [来源]value | 来源：value | 来源:value | 编辑|value | 阅读 7928
     return re.compile(
         rf"[【\[〔［]\s*(?P<b>{alt})\s*[】\]〕］][:：]?|(?P<c>{alt})(?:[ \t]*[:：]|[|｜](?=\S))"
-        rf"|(?P<c2>{views})(?=[ \t]*\d)"  # a count needs no colon
+        rf"|(?P<c2>{views})(?=[ \t]*[（(]?\d)"  # a count needs no colon: 阅读 7928, 浏览(1204)
     )
 
 
@@ -122,6 +122,8 @@ def _strip_value(v: str) -> str:
             v = v[1:]
         elif v and v[-1] in _PAIRS.values() and not any(o in v for o, c in _PAIRS.items() if c == v[-1]):
             v = v[:-1]
+        elif len(v) > 2 and v[0] in _PAIRS and v[-1] == _PAIRS[v[0]] and v.count(v[0]) == 1:
+            v = v[1:-1]  # 来源：[新华网]
         else:
             return v
 
@@ -169,7 +171,7 @@ def _clean_value(field: str, raw: str) -> str | int | None:
     if field in ("published", "updated"):
         return parse_date(v)
     if field == "views":
-        m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(万)?", v)
+        m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*([万wW])?", v)
         if not m:
             return None
         n = float(m.group(1).replace(",", ""))
@@ -239,7 +241,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
                 t = _TIME_RE.match(value, d.end()) or _TIME_RE.match(value, d.end() + 1)
                 value = value[: (t.end() if t else d.end())]
         elif field == "views":
-            n = re.match(r"\s*\d[\d,]*(?:\.\d+)?\s*万?\s*(?:次|人次|人)?", value)
+            n = re.match(r"\s*[（(]?\s*\d[\d,]*(?:\.\d+)?\s*[万wW]?\s*[）)]?\s*(?:次|人次|人)?", value)
             value = n.group() if n else ""
         elif field in ("source", "author", "editor"):
             d = _DATE_RE.search(value)
