@@ -24,8 +24,9 @@ from __future__ import annotations
 import marshal
 import math
 import os
+import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,7 @@ _FW_LATIN = frozenset(chr(c) for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0x
 _NAME_DOTS = frozenset("·・•‧")
 # first characters of a token (and last characters of the token before it) that a rule may join
 _CIRCLE_ZEROS = frozenset("○〇")
+_DANGLING = _NUM_INNER | _NAME_DOTS
 _START = _DIGITS | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
 _END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS | {"副"}
 
@@ -69,7 +71,7 @@ class _Model:
 
     tokenizer: Any  # the jieba.Tokenizer qtext owns (FREQ/total filled by qtext, never by jieba)
     logp: dict[str, float]  # word → log(freq / total) for every word with freq > 0
-    prefixes: frozenset[str]  # every prefix of every word (words included)
+    pf: dict[str, float]  # logp, plus 1.0 for every prefix of a word that is not itself a word
     tags: dict[str, str]  # word → jieba POS tag
     min_logp: float  # log(1 / total), jieba's score for a character it does not know
     surnames: frozenset[str]
@@ -77,6 +79,9 @@ class _Model:
     edge_chars: frozenset[str]  # function characters that rarely begin or end a name (为, 到, 而 …)
     titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
+    hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
+    re_han: re.Pattern[str]  # jieba's block patterns
+    re_skip: re.Pattern[str]
 
 
 _lock = threading.Lock()
@@ -166,6 +171,7 @@ def _suggest(word: str, freq: dict[str, int], total: int) -> int:
 
 def _build(cache_dir: str | None) -> _Model:
     import jieba
+    import jieba.finalseg
 
     from . import _lexicon
 
@@ -200,23 +206,24 @@ def _build(cache_dir: str | None) -> _Model:
     total = sum(freq.values())
     logtotal = math.log(total)
     logp = {w: math.log(f) - logtotal for w, f in freq.items() if f > 0}
-    prefixes: set[str] = set()
+    pf: dict[str, float] = {}
     for w in freq:
-        for i in range(1, len(w) + 1):
-            prefixes.add(w[:i])
+        for i in range(1, len(w)):
+            pf.setdefault(w[:i], 1.0)
+    pf.update(logp)
     titles = frozenset(w for w in _name_columns("titles.tsv") if 2 <= len(w) <= 6)
     # jieba's own Tokenizer, filled here so that it never initialises itself (no /tmp cache)
     tok = jieba.Tokenizer()
     tok.tmp_dir = None
-    pf = dict.fromkeys(prefixes, 0)
-    pf.update(freq)
-    tok.FREQ = pf
+    jfreq = dict.fromkeys(pf, 0)
+    jfreq.update(freq)
+    tok.FREQ = jfreq
     tok.total = total
     tok.initialized = True
     return _Model(
         tokenizer=tok,
         logp=logp,
-        prefixes=frozenset(prefixes),
+        pf=pf,
         tags=tags,
         min_logp=-logtotal,
         surnames=frozenset(s.surname for s in _lexicon.surnames()),
@@ -226,6 +233,9 @@ def _build(cache_dir: str | None) -> _Model:
         ),
         titles=titles,
         title_tails=frozenset(t[-2:] for t in titles),
+        hmm_cut=jieba.finalseg.cut,
+        re_han=jieba.re_han_default,
+        re_skip=jieba.re_skip_default,
     )
 
 
@@ -249,34 +259,42 @@ def tokenizer(config: Config | None = None) -> Any:
 # cutting
 
 
-def _cut_block(block: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -> Iterator[str]:
-    """jieba's ``__cut_DAG`` (maximum-probability path + HMM for unknown runs), in one pass."""
+def _cut_block(block: str, m: _Model, out: list[str]) -> None:
+    """jieba's ``__cut_DAG`` (maximum-probability path + HMM for unknown runs), appending to ``out``.
+
+    One backward pass finds the best path: ``m.pf`` maps every word to its log-probability and
+    every mere prefix to ``1.0`` (a log-probability is never positive), so one lookup per
+    fragment does what jieba's ``get_DAG`` and ``calc`` do in two passes. Ties go to the longer
+    word, as in jieba.
+    """
     n = len(block)
-    logp = m.logp
-    prefixes = m.prefixes
+    pf_get = m.pf.get
     min_logp = m.min_logp
     score = [0.0] * (n + 1)
     nxt = [0] * n
     for i in range(n - 1, -1, -1):
         best_p = min_logp + score[i + 1]
         best_x = i + 1
-        j = i + 1
-        frag = block[i]
         found = False
-        while frag in prefixes:
-            p = logp.get(frag)
-            if p is not None:
-                p += score[j]
+        j = i + 1
+        v = pf_get(block[i])
+        while v is not None:
+            if v <= 0.0:
+                p = v + score[j]
                 if not found or p >= best_p:
-                    best_p, best_x, found = p, j, True
-            j += 1
-            if j > n:
+                    best_p = p
+                    best_x = j
+                    found = True
+            if j >= n:
                 break
-            frag = block[i:j]
+            j += 1
+            v = pf_get(block[i:j])
         score[i] = best_p
         nxt[i] = best_x
     x = 0
     buf_start = -1
+    append = out.append
+    tails = m.title_tails
     while x < n:
         y = nxt[x]
         if y - x == 1:
@@ -284,22 +302,28 @@ def _cut_block(block: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -
                 buf_start = x
         else:
             if buf_start >= 0:
-                yield from _flush(block[buf_start:x], m, hmm_cut)
+                _flush(block[buf_start:x], m, out)
                 buf_start = -1
-            yield block[x:y]
+            if y - x >= 3 and block[y - 2 : y] in tails:
+                _split_title(block[x:y], m, out)
+            else:
+                append(block[x:y])
         x = y
     if buf_start >= 0:
-        yield from _flush(block[buf_start:], m, hmm_cut)
+        _flush(block[buf_start:], m, out)
 
 
-def _flush(buf: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -> Iterable[str]:
+def _flush(buf: str, m: _Model, out: list[str]) -> None:
+    """A run of single characters: jieba's HMM when the run is not a word, then cut function
+    characters off the edges of unknown words it made (``张连志为`` → ``张连志`` ``为``)."""
     if len(buf) == 1:
-        return (buf,)
+        out.append(buf)
+        return
     if buf in m.logp:
-        return buf
-    out: list[str] = []
+        out.extend(buf)
+        return
     edge = m.edge_chars
-    for w in hmm_cut(buf):
+    for w in m.hmm_cut(buf):
         if len(w) >= 3 and w not in m.logp:
             if w[0] in edge and (w[1] in m.surnames or m.translit.issuperset(w[1:])):
                 out.append(w[0])
@@ -308,29 +332,28 @@ def _flush(buf: str, m: _Model, hmm_cut: Callable[[str], Iterable[str]]) -> Iter
                 out += (w[:-1], w[-1])
                 continue
         out.append(w)
-    return out
 
 
-def _words(text: str, m: _Model) -> Iterator[str]:
-    import jieba
-    import jieba.finalseg
-
-    re_han = jieba.re_han_default
-    re_skip = jieba.re_skip_default
-    hmm_cut = jieba.finalseg.cut
+def _words(text: str, m: _Model) -> list[str]:
+    """jieba's blocks: Han/ASCII runs are cut on the DAG, the rest character by character
+    (a whitespace run from ``re_skip`` — ``\\r\\n`` or one space — stays one token)."""
+    out: list[str] = []
+    re_han = m.re_han
+    re_skip = m.re_skip
     for blk in re_han.split(text):
         if not blk:
             continue
         if re_han.match(blk):
-            yield from _cut_block(blk, m, hmm_cut)
+            _cut_block(blk, m, out)
         else:
             for x in re_skip.split(blk):
                 if not x:
                     continue
                 if re_skip.match(x):
-                    yield x
+                    out.append(x)
                 else:
-                    yield from x
+                    out.extend(x)
+    return out
 
 
 def _is_number(w: str) -> bool:
@@ -346,28 +369,21 @@ def _is_translit(w: str, m: _Model) -> bool:
     return m.translit.issuperset(w)
 
 
-def _split_titles(words: Iterable[str], m: _Model) -> Iterator[str]:
+def _split_title(w: str, m: _Model, out: list[str]) -> None:
     """``本报记者`` → ``本报`` ``记者``, ``协会会长`` → ``协会`` ``会长``: a dictionary compound that
     ends in a title (``titles.tsv``) and is not itself a title is cut before the title when what
     precedes it is a word of two or more characters, a surname (``陈老师``) or the unit the title
     heads (``处处长`` → ``处`` ``处长``)."""
-    tails = m.title_tails
     titles = m.titles
-    logp = m.logp
-    for w in words:
-        if len(w) >= 3 and w[-2:] in tails and w not in titles:
-            for k in range(len(w) - 2, 0, -1):
-                head, tail = w[:k], w[k:]
-                if tail in titles and (
-                    (k >= 2 and head in logp) or (k == 1 and (head == tail[0] or head in m.surnames))
-                ):
-                    yield head
-                    yield tail
-                    break
-            else:
-                yield w
-        else:
-            yield w
+    if w not in titles:
+        for k in range(len(w) - 2, 0, -1):
+            head, tail = w[:k], w[k:]
+            if tail in titles and (
+                (k >= 2 and head in m.logp) or (k == 1 and (head == tail[0] or head in m.surnames))
+            ):
+                out += (head, tail)
+                return
+    out.append(w)
 
 
 def _merge(words: Iterable[str], m: _Model) -> list[str]:
@@ -383,6 +399,7 @@ def _merge(words: Iterable[str], m: _Model) -> list[str]:
     """
     out: list[str] = []
     translit = m.translit
+    dangling = False
     for w in words:
         if not out:
             out.append(w)
@@ -402,11 +419,13 @@ def _merge(words: Iterable[str], m: _Model) -> list[str]:
             out.append(w)
         else:
             out[-1:] = joined
+            if joined[-1][-1] in _DANGLING:
+                dangling = True
     # a trailing decimal point or a dot that found no second name part goes back on its own
-    if any(len(w) > 1 and (w[-1] in _NUM_INNER or w[-1] in _NAME_DOTS) for w in out):
+    if dangling:
         fixed: list[str] = []
         for w in out:
-            if len(w) > 1 and (w[-1] in _NUM_INNER or w[-1] in _NAME_DOTS):
+            if len(w) > 1 and w[-1] in _DANGLING and (w[-2] in _DIGITS or w[-2] in m.translit):
                 fixed += (w[:-1], w[-1])
             else:
                 fixed.append(w)
@@ -475,10 +494,10 @@ def _join(prev: str, w: str, m: _Model) -> tuple[str, ...] | None:
 
 
 def _tag(word: str, m: _Model) -> str:
-    tag = m.tags.get(word)
-    if tag is not None:
-        return tag
+    """The tag of a word jieba's dictionary does not list."""
     c0 = word[0]
+    if len(word) == 1:
+        return "m" if c0 in _DIGITS else "eng" if c0.isascii() and c0.isalpha() else "x"
     if c0 in _DIGITS or c0 in _NUM_INNER:
         return "m"
     if c0.isascii():
@@ -508,7 +527,7 @@ def segment(text: str, config: Config | None = None) -> list[Token]:
     append = out.append
     pos = 0
     tags = m.tags
-    for w in _merge(_split_titles(_words(text, m), m), m):
+    for w in _merge(_words(text, m), m):
         end = pos + len(w)
         tag = tags.get(w)
         append(Token(w, pos, end, tag if tag is not None else _tag(w, m)))
