@@ -47,3 +47,7 @@ def test_offsets_inside_a_larger_text_and_trailing_fragment():
 def test_unclosed_bracket_does_not_swallow_the_paragraph():
     text = "（" + "长" * 500 + "。后面一句。"
     assert _texts(text)[-1] == "后面一句。"
+
+
+def test_ascii_question_mark_inside_a_url_is_not_an_end():
+    assert _texts("详见http://example.cn/a?id=1页面。好!") == ["详见http://example.cn/a?id=1页面。", "好!"]

@@ -18,6 +18,8 @@ _OPEN_TO_CLOSE = {
 }
 _CLOSERS = frozenset(_OPEN_TO_CLOSE.values()) | {'"', "'"}
 _SPACE = frozenset(" \t\r\n\u3000\xa0")
+#: after an ASCII ``!?;`` these mean a URL, code or an entity, not a sentence end (``?id=1``)
+_URLISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&_/%.-#")
 _MAX_DEPTH = 8  # nesting deeper than this is not tracked
 _MAX_INSIDE = 400  # characters after which an unclosed opener is treated as stray
 
@@ -48,7 +50,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 stack.pop()
             if stack:
                 stack.pop()
-        elif c in _ENDS and not stack:
+        elif c in _ENDS and not stack and not (c in "!?;" and i + 1 < end and text[i + 1] in _URLISH):
             j = i + 1
             while j < end and (text[j] in _ENDS or text[j] in _CLOSERS):
                 j += 1
