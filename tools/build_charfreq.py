@@ -34,7 +34,7 @@ MIN_COUNT = 3
 
 def is_han(ch: str) -> bool:
     o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
 
 
 def jieba_dict() -> str:

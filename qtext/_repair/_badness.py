@@ -44,7 +44,9 @@ class CharClass:
 #: ``log10(total / count)``; a typical Chinese character costs 3–4.
 CHAR_CLASSES: tuple[CharClass, ...] = (
     CharClass("space", r"\x20\t\n\r\u3000", 0.5, "whitespace separates, never mojibake by itself"),
-    CharClass("c0_control", r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f", 9.0, "control characters: bytes read with the wrong width"),
+    CharClass(
+        "c0_control", r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f", 9.0, "control characters: bytes read wrongly"
+    ),
     CharClass("ascii", r"\x21-\x7e", 1.0, "ASCII letters, digits and punctuation are plain text"),
     CharClass(
         "cjk_punct",
@@ -85,7 +87,7 @@ CHAR_CLASSES: tuple[CharClass, ...] = (
     CharClass("hangul", r"\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", 6.0, "Korean in Chinese news is rare"),
     CharClass("private_use", r"\ue000-\uf8ff", 10.0, "private use: user-defined GBK/Big5 areas"),
     CharClass("cjk_compat", r"\uf900-\ufaff\ufe10-\ufe6f", 7.0, "compatibility and vertical forms"),
-    CharClass("replacement", "\ufffd", 3.0, "an honestly marked lost character: about what a typical one costs"),
+    CharClass("replacement", "\ufffd", 3.0, "a lost character, marked: costs what a typical one does"),
     CharClass("halfwidth_other", r"\uff61-\uffef", 7.0, "half-width kana and Hangul"),
 )
 

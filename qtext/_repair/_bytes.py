@@ -9,10 +9,9 @@ The evidence, strongest first (the first that settles it wins):
    every byte.
 4. Strict UTF-8 (it almost never decodes text in another encoding by accident).
 5. UTF-16 without a BOM, when every other byte is zero in ASCII-heavy text.
-6. GB18030, Big5 (cp950, then Big5-HKSCS) and, for an even number of bytes, UTF-16 LE/BE
-   without a BOM: the candidate that decodes with the fewest
-   undecodable bytes, then the lowest badness (``_badness.cost`` per character), wins; UTF-8
-   takes part in this contest too when nothing decodes strictly.
+6. GB18030, Big5 (cp950, then Big5-HKSCS), UTF-8 and, for an even number of bytes, UTF-16
+   LE/BE without a BOM: the candidate whose text has the lowest badness (``_badness.cost``,
+   each run of undecodable bytes adding ``LOSS_COST``) wins.
 
 Invariants: ``decode`` never raises on any ``bytes``; every undecodable run of bytes becomes one
 U+FFFD in the text, reported in ``losses`` as ``(start, end, note)`` with the bytes in hex.
@@ -65,8 +64,10 @@ ALIASES = {
 _HTMLISH = re.compile(rb"<(?:!doctype|html|head|meta|body|title)\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.IGNORECASE)
 _ESCAPED = re.compile("[\udc80-\udcff]+")
-#: how much text the badness contest looks at
-_SAMPLE = 20000
+#: how many bytes the badness contest looks at
+_SAMPLE_BYTES = 60000
+#: what one run of undecodable bytes costs in the contest (a common Chinese character costs ~3)
+LOSS_COST = 8.0
 
 
 def _codec(name: str) -> str | None:
@@ -167,18 +168,19 @@ def decode(raw: bytes, config: RepairConfig) -> tuple[str, str, list[Loss]]:
     if utf16:
         text, losses = _decode_lossy(raw, utf16)
         return text, utf16, losses
-    # the contest: fewest lost bytes first, then the least bad text
-    best: tuple[int, float, str, str, list[Loss]] | None = None
+    # the contest: the least bad text, each run of lost bytes counting as a very bad character
+    sample_raw = raw[:_SAMPLE_BYTES]
+    best: tuple[float, str] | None = None
     contest = ["gb18030", "cp950", "big5hkscs", "utf-8"]
     if len(raw) % 2 == 0:
         contest += ["utf-16-le", "utf-16-be"]
     for codec in contest:
-        text, losses = _decode_lossy(raw, codec)
-        sample = text[:_SAMPLE]
-        score = (len(losses), cost(sample) / max(1, len(sample)))
-        if best is None or score < (best[0], best[1]):
-            best = (score[0], score[1], codec, text, losses)
-        if not losses and codec == "gb18030" and score[1] < 3.6:
-            break  # GB18030 decodes everything and reads as ordinary Chinese: settled
+        text, losses = _decode_lossy(sample_raw, codec)
+        if len(sample_raw) < len(raw) and losses and losses[-1][1] == len(text):
+            losses = losses[:-1]  # a character cut by the sample's end is no evidence
+        score = cost(text) + LOSS_COST * len(losses)
+        if best is None or score < best[0]:
+            best = (score, codec)
     assert best is not None
-    return best[3], best[2], best[4]
+    text, losses = _decode_lossy(raw, best[1])
+    return text, best[1], losses

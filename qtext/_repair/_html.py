@@ -29,16 +29,18 @@ __all__ = ["find_changes"]
 
 #: tags that end a line or a block: they leave a newline behind
 BLOCK_TAGS = (
-    "address article aside blockquote br center dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul"
-).split()
+    "address", "article", "aside", "blockquote", "br", "center", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+)
 #: inline tags: they leave nothing behind
 INLINE_TAGS = (
-    "a abbr b big cite code del em font i img ins kbd label mark q s small span strike strong sub sup "
-    "tt u var wbr"
-).split()
+    "a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd", "label",
+    "mark", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var", "wbr",
+)
 #: tags short enough to be maths or a placeholder when bare (``a<b>c``): removed only with evidence
-AMBIGUOUS = frozenset("a b i p q s u em".split())
+AMBIGUOUS = frozenset(["a", "b", "i", "p", "q", "s", "u", "em"])
 
 _NAMES = "|".join(sorted(BLOCK_TAGS + INLINE_TAGS, key=lambda t: (-len(t), t)))
 _TAG = rf"<(/?)({_NAMES})(?![\w-])(?:\s[^<>\n]{{0,400}}?)?\s*/?>|<!--[^\n]{{0,400}}?-->"
@@ -100,6 +102,6 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         s, e = m.span()
         block = any(n in _BLOCK for n in names)
         # a block tag breaks the line, unless the text already breaks or ends there
-        newline = block and 0 < s and e < len(text) and text[s - 1] != "\n" and text[e] != "\n"
+        newline = block and s > 0 and e < len(text) and text[s - 1] != "\n" and text[e] != "\n"
         out.append(Change(s, e, "\n" if newline else "", "stray HTML tag"))
     return out

@@ -32,6 +32,7 @@ Invariants:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -55,24 +56,48 @@ _CP1252_AS_LATIN1 = {ord(c): chr(b) for c, b in _TO_CP1252.items() if ord(c) > 0
 
 #: Latin-side mojibake alphabet: Latin-1 upper half, cp1252 specials, and what GBK byte pairs
 #: become under a "UTF-8 where valid, else Latin-1" reading (U+0100-U+07FF, U+0800-U+1FFF).
-_LATIN_ALPHA = "\x80-\xff" + re.escape(_CP1252_SPECIAL) + "\u0100-\u07ff\u0800-\u1fff"
+_LATIN_ALPHA = (
+    "\x80-\xff"
+    + re.escape(_CP1252_SPECIAL)
+    + "\u0100-\u07ff\u0800-\u1fff\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff"
+)
 #: a run of Latin-side mojibake: no whitespace inside; ASCII may sit between (GBK trail bytes
 #: 0x40-0x7E, digits and letters of the original), and one ASCII trail byte may end it.
 _LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*[{_LATIN_ALPHA}])*[\\x40-\\x7e]?")
 _LATIN1 = re.compile("[\x80-\xff]")
 #: characters only a "UTF-8 where valid" reading produces (not Latin-1, not cp1252)
 _SLOPPY = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(0x100, 0x2000) if chr(c) not in _TO_CP1252) + "]"
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0x100, 0x2000) if chr(c) not in _TO_CP1252)
+    + "\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff]"
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 
-#: Han-side mojibake: runs of non-ASCII, non-space characters (ASCII inside allowed).
-_HAN_CHAR = f"[^\\x00-\\x7f\\s\\x80-\\xff{re.escape(_CP1252_SPECIAL.replace(chr(0x20AC), ''))}]"
-_HAN_SPAN = re.compile(f"{_HAN_CHAR}(?:[\\x21-\\x7e]*{_HAN_CHAR})*")
+
+
+@functools.lru_cache(maxsize=1)
+def _han_span_re() -> re.Pattern[str]:
+    """Han-side mojibake: runs of characters GBK/GB18030 writes with two bytes (plus € for byte
+    80 and U+FFFD for a lost byte), ASCII allowed inside, never whitespace."""
+    chars = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000 and _two_bytes(chr(c))]
+    chars += ["\u20ac", "\ufffd"]
+    cls = "[" + _ranges(chars) + "]"
+    return re.compile(f"{cls}(?:[\\x21-\\x7e]*{cls})*")
+
+
+def _two_bytes(ch: str) -> bool:
+    try:
+        return len(ch.encode("gb18030")) == 2
+    except UnicodeEncodeError:
+        return False
+
 
 #: Characters of GBK rows A4-A9 (kana, Greek, Cyrillic, zhuyin, box drawing), odd GBK symbols
 #: and U+FFFD: in Chinese text they are evidence of mojibake when they touch Han characters.
-_ODD_GBK = "\u3040-\u30ff\u0391-\u03c9\u0401-\u0451\u3105-\u3129\u2500-\u257f\u2033\u2032\u2016\u2225\ufe30-\ufe4f\ufffd\u20ac\u3220-\u3229\u2474-\u249b\u00a4\u00a8\ue000-\uf8ff"
+_ODD_GBK = (
+    "\u3040-\u30ff\u0391-\u03c9\u0401-\u0451\u3105-\u3129\u2500-\u257f\u2033\u2032\u2016\u2225"
+    "\ufe30-\ufe4f\ufffd\u20ac\u3220-\u3229\u2474-\u249b\u00a4\u00a8\ue000-\uf8ff"
+)
 
 #: a Han character counts as "rare" (evidence of Han-side mojibake) when it costs at least this
 _RARE_HAN_COST = 4.5
@@ -164,7 +189,7 @@ def _byte_forms(ch: str) -> list[tuple[bytes, float]]:
         forms.append((bytes([o]), 0.0))
     elif ch in _TO_CP1252:
         forms.append((bytes([_TO_CP1252[ch]]), 0.0))
-    if 0x80 <= o < 0x2000:
+    if 0x80 <= o < 0x2000 or 0x3400 <= o < 0x4DC0 or 0xA000 <= o < 0xD800 or 0xE000 <= o < 0xF900:
         forms.append((ch.encode("utf-8"), 0.5 if forms else 0.0))
     return forms
 
@@ -172,7 +197,7 @@ def _byte_forms(ch: str) -> list[tuple[bytes, float]]:
 _INVALID = 10.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pair_cost(lead: int, trail: int) -> float:
     try:
         ch = bytes([lead, trail]).decode("gbk")
@@ -305,14 +330,10 @@ def _latin_candidates(span: str) -> list[tuple[str, str]]:
     gbk: str | None = None
     utf: str | None = None
     if data is not None:
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             utf = _deeper(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            pass
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             gbk = data.decode("gbk")
-        except UnicodeDecodeError:
-            pass
     out: list[tuple[str, str]] = []
     if utf is not None:
         out.append((utf, "UTF-8 bytes read as Latin-1/cp1252"))
@@ -336,10 +357,8 @@ def _latin_candidates(span: str) -> list[tuple[str, str]]:
     if 2 * covered < len(span):
         raw = _sloppy_gbk_bytes(span)
         if raw is not None:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.append((raw.decode("gb18030"), "GBK bytes read as Latin-1/cp1252"))
-            except UnicodeDecodeError:
-                pass
     return out
 
 
@@ -388,30 +407,36 @@ def _latin_changes(text: str, start: int, end: int) -> list[Change]:
 
 _SENTENCE_END = frozenset("。")
 _DATE_UNITS = frozenset("年月日时分秒号")
+_PUNCT = frozenset("，。、；：？！“”‘’（）《》—…")
 
 
-def _fits(ch: str, prefix: bytes, missing: int) -> bool:
-    """Whether ``ch``'s UTF-8 form is ``prefix`` followed by ``missing`` more bytes."""
+def _fits(ch: str, pattern: bytes) -> bool:
+    """Whether ``ch``'s UTF-8 form matches ``pattern`` (0xFF = any byte)."""
     b = ch.encode("utf-8")
-    return len(b) == len(prefix) + missing and b.startswith(prefix)
+    return len(b) == len(pattern) and all(p in (0xFF, x) for p, x in zip(pattern, b, strict=False))
 
 
-def _complete(prefix: bytes, missing: int, prev: str, at_line_end: bool) -> tuple[str, str]:
-    """Fill a UTF-8 character that lost ``missing`` bytes: (text, note).
+def _complete(pattern: bytes, prev: str, at_line_end: bool) -> tuple[str, str]:
+    """Fill a UTF-8 character that lost bytes (0xFF in ``pattern``): (text, note).
 
-    Only two kinds of evidence are trusted: at the end of a line the one sentence-ending mark
-    the known bytes allow (``E3 80 ??`` → ``。``), and after a digit the one date or time unit
-    they allow (``E6 9C ??`` → ``月``). Anything else stays a visible U+FFFD.
+    Only three kinds of evidence are trusted: at the end of a line the one sentence-ending mark
+    the known bytes allow (``E3 80 ??`` → ``。``); after a digit the one date or time unit they
+    allow (``E6 9C ??`` → ``月``); with two bytes known, the one common punctuation mark they
+    allow (``E2 ?? 9D`` → ``”``). Anything else stays a visible U+FFFD.
     """
-    known = " ".join(f"{b:02X}" for b in prefix) + " ??" * missing
+    known = " ".join("??" if b == 0xFF else f"{b:02X}" for b in pattern)
     if at_line_end:
-        ends = [c for c in _SENTENCE_END if _fits(c, prefix, missing)]
+        ends = [c for c in _SENTENCE_END if _fits(c, pattern)]
         if len(ends) == 1:
             return ends[0], f"lost byte: {known} completed as {ends[0]} at the end of a line"
     if prev.isdigit():
-        units = [c for c in _DATE_UNITS if _fits(c, prefix, missing)]
+        units = [c for c in _DATE_UNITS if _fits(c, pattern)]
         if len(units) == 1:
             return units[0], f"lost byte: {known} completed as {units[0]} after a number"
+    if sum(1 for b in pattern if b != 0xFF) >= 2:
+        marks = [c for c in _PUNCT if _fits(c, pattern)]
+        if len(marks) == 1:
+            return marks[0], f"lost byte: {known} completed as {marks[0]}, the only punctuation mark it fits"
     return "\ufffd", f"lost byte: {known} unrecoverable"
 
 
@@ -443,32 +468,48 @@ def _gbk_span_bytes(span: str) -> tuple[bytes, list[int]] | None:
     return bytes(out), starts
 
 
+_Piece = tuple[int, int, str, str, bool]  # byte start, byte end, text, note, good evidence
+
+
+def _trim(pieces: list[_Piece]) -> list[_Piece]:
+    """Drop the pieces before the first and after the last good one (accidental 2-byte reads
+    and lost bytes at the edges of a run are not evidence of anything)."""
+    good = [k for k, p in enumerate(pieces) if p[4]]
+    if not good:
+        return []
+    end = good[-1] + 1
+    # lost characters that run to the end of the span stay: nothing after them to misread
+    tail = pieces[end:]
+    if tail and all(p[2] == "\ufffd" and p[3].startswith("lost byte:") for p in tail):
+        end = len(pieces)
+    return pieces[good[0] : end]
+
+
 def _decode_utf8_lossy(data: bytes, line_end: bool, prev: str = "") -> list[tuple[int, int, str, str]]:
     """Runs of ``data`` that read as UTF-8, lost bytes included: (byte start, end, text, note).
 
     A 0xFF marker stands for one byte the first wrong decoding lost; a sequence cut short by an
-    ASCII byte or the end of the span lost its remaining bytes.
+    ASCII byte or the end of the span lost its remaining bytes. A run starts and ends with good
+    evidence: a character of three or more bytes, or a lost one whose known bytes say a lot.
     """
     runs: list[tuple[int, int, str, str]] = []
     n = len(data)
     i = 0
-    run_start = -1
-    parts: list[str] = []
-    notes: list[str] = []
-    multibyte = False
+    pieces: list[_Piece] = []
 
-    def close(end: int) -> None:
-        nonlocal run_start, parts, notes, multibyte
-        if run_start >= 0 and multibyte:
-            runs.append((run_start, end, "".join(parts), "; ".join(notes)))
-        run_start, parts, notes, multibyte = -1, [], [], False
+    def close() -> None:
+        nonlocal pieces
+        kept = _trim(pieces)
+        if kept:
+            runs.append(
+                (kept[0][0], kept[-1][1], "".join(p[2] for p in kept), "; ".join(p[3] for p in kept if p[3]))
+            )
+        pieces = []
 
     while i < n:
         b = data[i]
         if b < 0x80:
-            if run_start < 0:
-                run_start = i
-            parts.append(chr(b))
+            pieces.append((i, i + 1, chr(b), "", False))
             i += 1
             continue
         need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else 0
@@ -478,55 +519,40 @@ def _decode_utf8_lossy(data: bytes, line_end: bool, prev: str = "") -> list[tupl
             j = i
             while j < n and j < i + 3 and (0x80 <= data[j] <= 0xBF or data[j] == 0xFF):
                 j += 1
-            if run_start >= 0 and multibyte and j > i and (j >= n or not 0x80 <= data[j] <= 0xBF):
-                parts.append("\ufffd")
-                notes.append("lost bytes: ?? " + " ".join(f"{x:02X}" for x in data[i:j]) + " unrecoverable")
+            if any(p[4] for p in pieces) and j > i and (j >= n or not 0x80 <= data[j] <= 0xBF):
+                shown = " ".join("??" if x == 0xFF else f"{x:02X}" for x in data[i:j])
+                pieces.append((i, j, "\ufffd", f"lost bytes: ?? {shown} unrecoverable", False))
                 i = j
                 continue
-            close(i)
+            close()
             i += 1
             continue
         j = i + 1
-        while j < n and j <= i + need and 0x80 <= data[j] <= 0xBF:
+        while j < n and j <= i + need and (0x80 <= data[j] <= 0xBF or data[j] == 0xFF):
             j += 1
-        if j == i + need + 1:
+        seq = data[i:j]
+        if j == i + need + 1 and 0xFF not in seq:
             try:
-                ch = data[i:j].decode("utf-8")
+                ch = seq.decode("utf-8")
             except UnicodeDecodeError:
-                close(i)
+                close()
                 i += 1
                 continue
-            if run_start < 0:
-                run_start = i
-            parts.append(ch)
-            multibyte = True
+            pieces.append((i, j, ch, "", need >= 2))
             i = j
             continue
-        # lost bytes: 0xFF markers, or cut short
-        prefix = data[i:j]
-        k = j
-        while k < n and k < i + need + 1 and data[k] == 0xFF:
-            k += 1
-        missing = i + need + 1 - j
-        if k > j and k < i + need + 1 and k < n and 0x80 <= data[k] <= 0xBF:
-            # a marker in the middle, a known byte after it: too ambiguous; stop here
-            close(i)
-            i += 1
-            continue
         if need > 2:
-            close(i)
+            close()
             i += 1
             continue
-        if run_start < 0:
-            run_start = i
-        prev_ch = parts[-1] if parts else prev if i == 0 else ""
-        at_end = (k >= n and line_end)
-        filled, note = _complete(prefix, missing, prev_ch, at_end)
-        parts.append(filled)
-        notes.append(note)
-        multibyte = True
-        i = k
-    close(n)
+        # lost bytes: 0xFF markers inside, or cut short
+        pattern = seq + b"\xff" * (i + need + 1 - j)
+        known = sum(1 for x in seq if x != 0xFF)
+        prev_ch = pieces[-1][2] if pieces else prev if i == 0 else ""
+        filled, note = _complete(pattern, prev_ch, j >= n and line_end)
+        pieces.append((i, j, filled, note, filled != "\ufffd" or known >= 2))
+        i = j
+    close()
     return runs
 
 
@@ -613,7 +639,7 @@ def _han_big5_candidate(span: str) -> str | None:
 def _han_changes(text: str, start: int, end: int) -> list[Change]:
     out: list[Change] = []
     odd = _odd_re()
-    for m in _HAN_SPAN.finditer(text, start, end):
+    for m in _han_span_re().finditer(text, start, end):
         span = m.group()
         odd_hits = len(odd.findall(span))
         if odd_hits < 2:
@@ -631,11 +657,10 @@ def _han_changes(text: str, start: int, end: int) -> list[Change]:
             if c < best_cost:
                 best, best_cost = utf, c
         # Big5 read as GBK leaves kana/Greek/box drawing and rare characters; demand several
-        if odd_hits >= 3:
-            if big5 is not None and big5 != span:
-                c = cost(big5)
-                if c < best_cost and clearly_better(big5, span) and _plausible_big5(big5, span):
-                    best, best_cost = (big5, "Big5 bytes read as GBK"), c
+        if odd_hits >= 3 and big5 is not None and big5 != span:
+            c = cost(big5)
+            if c < best_cost and clearly_better(big5, span) and _plausible_big5(big5, span):
+                best, best_cost = (big5, "Big5 bytes read as GBK"), c
         if best is None:
             continue
         new, note = best
