@@ -135,3 +135,16 @@ def test_byline_line_gives_the_author_and_is_not_a_subtitle():
             "　　第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。\n")
     page = read_page(text)
     assert (page.title, page.author, page.subtitles) == ("青石镇举办首届稻米文化节", "林小禾", ())
+
+
+def test_breadcrumb_ending_with_the_title_is_not_the_title():
+    text = ("首页 > 城乡 > 青石镇举办首届稻米文化节\n青石镇举办首届稻米文化节\n发布时间：2021-10-09\n"
+            "　　第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。\n")
+    page = read_page(text)
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert page.breadcrumb == ("首页", "城乡", "青石镇举办首届稻米文化节")
+
+
+def test_two_item_breadcrumb_from_home():
+    page = read_page("首页 > 新闻\n大会举行\n时间：2021-10-09\n　　大会8日举行，代表出席并发言。\n")
+    assert (page.breadcrumb, page.title) == (("首页", "新闻"), "大会举行")

@@ -38,6 +38,7 @@ _END_PUNCT = frozenset("。！？!?…”’）)」』")
 _SENTENCE_END = frozenset("。！？!?…")
 _CLOSERS = "”’）)」』》】\"'"
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→|〉|>)\s*")
+_HOME_WORDS = frozenset(("首页", "主页", "网站首页", "返回首页", "home"))
 _SITE_RE = re.compile(r"^(?P<site>[^\s:：]{2,30})\s+(?P<url>https?://\S+)$")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _COPYRIGHT_RE = re.compile(r"copyright|©|\(c\)|icp[备证]|公网安备|版权所有|all rights reserved", re.I)
@@ -117,9 +118,12 @@ def _breadcrumb(s: str) -> tuple[str, ...] | None:
             items = [x for x in items if x]
             if items and all(len(x) <= 40 for x in items):
                 return tuple(items)
-    parts = _CRUMB_SEP.split(compact)
-    if (len(parts) >= 3 and all(0 < len(x) <= 12 for x in parts) and len(compact) <= 80
-            and not any(c in _SENTENCE_END for c in compact)):
+    parts = [x.strip() for x in _CRUMB_SEP.split(compact)]
+    if len(parts) < 2 or any(c in _SENTENCE_END for c in compact) or len(compact) > 120:
+        return None
+    # 首页 > 新闻 > 正文; the last item may be the article's (long) title; two items need a home
+    if all(0 < len(x) <= 12 for x in parts[:-1]) and 0 < len(parts[-1]) <= 60 and (
+            len(parts) >= 3 or parts[0].lower() in _HOME_WORDS):
         return tuple(parts)
     return None
 
@@ -359,6 +363,7 @@ def read_page(
             # a deck line set right under the title (no blank line between): the title is above it
             if (title_idx is not None and title_idx > 0 and _title_like(header[title_idx - 1])
                     and not _menu_like(header[title_idx - 1].text)
+                    and len(_CRUMB_SEP.split(header[title_idx - 1].text)) == 1
                     and text.count("\n", header[title_idx - 1].end, header[title_idx].start) < 2):
                 title_idx -= 1
         if title_idx is None:
