@@ -103,7 +103,8 @@ _CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行
               "与", "同", "及", "的", "包括", "传递", "落实", "贯彻",
               "学习", "传达", "围绕", "启动", "迎来", "召集",
               "看完", "开完", "办完", "主题的", "为题的", "着", "以",
-              "完")
+              "完", "拍摄", "看看", "观摩", "支持", "欢迎", "希望",
+              "期待", "祝贺", "推动", "报名", "应", "看")
 # clause words that may sit *inside* a name (和 in 国家勋章和国家荣誉称号颁授仪式, 的 in …工作的…研讨会)
 # are cut only when what follows them is generic; see _cut_run
 _SOFT_CUT = frozenset({"和", "与", "同", "及", "的"})
@@ -119,7 +120,8 @@ _GENERIC = ("分会场", "平行", "专题", "相关", "有关", "各类",
             "下午", "晚上", "当天", "当日", "今天", "昨天",
             "期间", "综合性", "国际性", "全国性", "世界性",
             "区域性", "规模", "最高", "规格", "高", "的",
-            "一场", "一次", "次", "届", "党员", "支部", "各界")
+            "一场", "一次", "次", "届", "党员", "支部", "各界",
+            "领导人")
 _ORDINAL = (r"(?:第[〇○零一二三四五六七八九十百两\d]+(?:届|次|个)|首届"
             r"|[一二三四五六七八九十百\d]+(?:届|次)(?=[^\d]))")
 _ORDINAL_RE = re.compile(_ORDINAL)
@@ -301,6 +303,7 @@ _SINGLE_NOT = {
     "及": ("以涉普危波提来", "时"), "的": ("目", "确"), "继": ("相后承", "续承"), "赴": ("", ""),
     "他": ("其", "国乡"), "其": ("尤与极", "他实中次"), "着": ("随接沿顺本朝意", "力手重眼"),
     "以": ("可所予加难得用足借据", "及后前来上下外内往为"), "完": ("", "成善整全美备"),
+    "应": ("响适反相供答理对", "急用对该当有"), "看": ("观查收察好难", "望法守待"),
 }
 
 
@@ -379,7 +382,8 @@ def _type_for(noun: str, name: str, table: dict[str, str]) -> str:
 def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
                    dates: Sequence[DateMention]) -> list[_Mention]:
     table, pattern = _nouns()
-    day_ends = sorted(d.end for d in dates if d.value and len(d.value.split("/")[0]) == 10)
+    day_ends = sorted(d.end for d in dates
+                      if (d.value and len(d.value.split("/")[0]) == 10) or d.text.endswith(("日", "号")))
     dl = page.dateline
     if dl is not None and dl.end is not None:
         day_ends = sorted([*day_ends, dl.end])
@@ -553,13 +557,16 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(names)
 
 
+_HOME_NAMES = frozenset({"中国", "中华人民共和国", "共和国", "新中国", "中华"})
+
+
 def _place_in_name(name: str, places: Sequence[Place]) -> str | None:
     known = {p.name for p in places} | _gazetteer()
     best: tuple[int, int, str] | None = None
     for i in range(len(name)):
         for j in range(min(len(name), i + 8), i + 1, -1):
             w = name[i:j]
-            if w in known and w != "中国":
+            if w in known and w not in _HOME_NAMES and not name.startswith("合作", j):
                 best = (i, j, w)
                 break
         if best is not None:

@@ -51,6 +51,7 @@ class Lexicon:
     max_suffix: int
     suffix_last: frozenset[str]  # last characters of the suffixes (a quick first test)
     places: dict[str, PlaceInfo]  # full and short names → place
+    abbrs: dict[str, PlaceInfo]  # one-character abbreviations (美, 俄, 京, 沪), for compounds only
     surnames: frozenset[str]  # single-character surnames
     surnames2: frozenset[str]  # two-character surnames
     common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
@@ -168,6 +169,19 @@ _FALLBACK_SURNAMES = (
 _EXTRA_COMMON = "栗汪尤蔡卢许应支韩郝吉艾沈杨冷皮袁焦邝谭吴谷"
 
 
+# The one-character abbreviations (简称) of the provinces, as listed in the Ministry of Civil
+# Affairs' 行政区划简册 (public facts). Used only inside compounds (京津, 青藏, 来京).
+_PROVINCE_ABBR = {
+    "北京市": "京", "天津市": "津", "上海市": "沪", "重庆市": "渝", "河北省": "冀", "山西省": "晋",
+    "内蒙古自治区": "蒙", "辽宁省": "辽", "吉林省": "吉", "黑龙江省": "黑", "江苏省": "苏", "浙江省": "浙",
+    "安徽省": "皖", "福建省": "闽", "江西省": "赣", "山东省": "鲁", "河南省": "豫", "湖北省": "鄂",
+    "湖南省": "湘", "广东省": "粤", "广西壮族自治区": "桂", "海南省": "琼", "四川省": "川", "贵州省": "黔",
+    "云南省": "滇", "西藏自治区": "藏", "陕西省": "陕", "甘肃省": "甘", "青海省": "青",
+    "宁夏回族自治区": "宁", "新疆维吾尔自治区": "新", "香港特别行政区": "港", "澳门特别行政区": "澳",
+    "台湾省": "台",
+}
+
+
 def _load() -> Lexicon:
     titles: dict[str, tuple[str, int]] = {}
     for row in _table("titles.tsv"):
@@ -193,11 +207,15 @@ def _load() -> Lexicon:
     suffixes = {r["suffix"]: r.get("type") or "other" for r in _table("org_suffixes.tsv")}
 
     places: dict[str, PlaceInfo] = {}
+    abbrs: dict[str, PlaceInfo] = {}
     for row in _table("countries.tsv"):
         name = row.get("name") or ""
         if not name:
             continue
         info = PlaceInfo("country:" + name, name, "country")
+        ab = row.get("abbr") or ""
+        if len(ab) == 1 and ab not in abbrs:
+            abbrs[ab] = info
         for n in (name, row.get("full") or "", row.get("cldr_name") or "", row.get("former") or ""):
             if len(n) >= 2 and n not in places:
                 places[n] = info
@@ -220,6 +238,11 @@ def _load() -> Lexicon:
             places[name] = info
         if len(short) >= 2 and typ in ("province", "city") and short not in places:
             places[short] = info
+        if typ == "province" and name in _PROVINCE_ABBR and _PROVINCE_ABBR[name] not in abbrs:
+            abbrs[_PROVINCE_ABBR[name]] = info
+    if "中国" in places:
+        abbrs.setdefault("中", places["中国"])
+        abbrs.setdefault("华", places["中国"])
     # surnames
     surnames: set[str] = set()
     surnames2: set[str] = set()
@@ -264,6 +287,7 @@ def _load() -> Lexicon:
         max_suffix=max((len(s) for s in suffixes), default=0),
         suffix_last=frozenset(s[-1] for s in suffixes),
         places=places,
+        abbrs=abbrs,
         surnames=frozenset(surnames),
         surnames2=frozenset(surnames2),
         common_surnames=frozenset(common & surnames),

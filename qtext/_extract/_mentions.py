@@ -148,6 +148,7 @@ class _Reader:
         self.tokens = list(tokens)
         self.tok_at: dict[int, Token] = {t.start: t for t in self.tokens}
         self.tok_end: dict[int, Token] = {t.end: t for t in self.tokens}
+        self.tok_end_set = frozenset(self.tok_end)
 
     # ------------------------------------------------------------------ dictionary
     def dictionary(self) -> list[Mention]:
@@ -441,6 +442,15 @@ _PLAIN_WORD = frozenset({"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "
 _NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f", "y", "vn"})
 _VERB_CHARS = frozenset("作受在说向对为和与等将也还就是到")
 _LIST_END = frozenset("、，。；：）)")
+_PLACE_ENDS = frozenset("省市县区镇乡村州旗盟岛江河湖峡湾港洲")
+_NOT_PLACES = frozenset(
+    "城市 大城市 山区 城镇 山坡 大街 冰山 外国 大国 南国 东西 南北 欧美 大陆 新建 治安 来宾 普及 全国 各地 "
+    "当地 异地 外地 本地 内地 两岸 海外 国外 国内 境外 沿海 农村 城乡 边疆 山村 乡村 小区 社区 街道 郊区".split()
+)
+_BARE_ORGS = frozenset(
+    "市委 县委 省委 区委 镇委 乡党委 党委 村委会 居委会 国会 议会 参议院 众议院 内阁 海军 陆军 空军 "
+    "办事处 代表团 党中央 中央 国务院".split()
+) - {"中央"}
 _NOT_ORG_END = frozenset({"v", "vd", "d", "p", "c", "u", "nr", "nrfg", "nrt", "a", "ad", "f", "i", "l"})
 _NOT_ORG_START = frozenset({"v", "vd", "vn", "a", "ad", "l", "i", "m", "d", "an"})
 _NOUNISH = frozenset({"n", "nz", "vn", "a", "ng", "an", "j", "nt", "m", "q"})
@@ -459,6 +469,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     kept = [m for m in dic if not any(s <= m.start and m.end <= e for s, e in org_spans)]
     mentions = _merge(kept, sorgs)
     mentions = _foreign_bodies(mentions, lex)
+    mentions = _teams(text, mentions)
     # jieba evidence
     pos_extra = []
     pos_places = []
@@ -466,7 +477,14 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         if len(t.text) >= 3 and t.pos == "nt" and all(is_han(c) for c in t.text) and _org_like(t.text, lex):
             pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "org:" + t.text, "other", "pos"))
         elif len(t.text) >= 2 and t.pos == "ns" and all(is_han(c) for c in t.text):
-            pos_places.append(Mention(t.text, "PLACE", t.start, t.end, "place:" + t.text, "other", "pos"))
+            name = t.text
+            if name.endswith("地区") and len(name) > 3:
+                name = name[:-2]  # 东北地区 → 东北
+            if name in _NOT_PLACES or not (name[-1] in _PLACE_ENDS or name in lex.places or len(name) >= 3):
+                continue
+            pos_places.append(Mention(name, "PLACE", t.start, t.start + len(name), "place:" + name, "other", "pos"))
+        elif t.text in _BARE_ORGS:
+            pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "bare:" + t.text, "other", "bare"))
     mentions = _merge(mentions, pos_extra)
     # people: after titles, before titles, in lists, jieba names
     people: list[Mention] = []
@@ -490,11 +508,34 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         ):
             people.append(Mention(prev.text, "PERSON", prev.start, prev.end, source="title"))
     mention_starts = {m.start for m in mentions}
+    for m in mentions:
+        # 王部长, 李老师: a surname alone before a title or a form of address
+        if m.label == "TITLE" or _ADDRESS_RE.match(text, m.start):
+            i = m.start - 1
+            if i >= 0 and text[i] in lex.common_surnames and (i == 0 or not is_han(text[i - 1]) or text[i - 1] in "老小"
+                                                              or i in r.tok_at and i - 1 in r.tok_end_set):
+                tok = r.tok_at.get(i)
+                if tok is not None and len(tok.text) == 1:
+                    people.append(Mention(text[i], "PERSON", i, i + 1, source="title"))
+    for t in tokens:
+        if len(t.text) == 2 and t.text[0] in "老小" and t.text[1] in lex.common_surnames and t.pos in ("nr", "n", "ng"):
+            people.append(Mention(t.text[1], "PERSON", t.start + 1, t.end, source="pos"))  # 老李
     for k, t in enumerate(tokens):
         if t.pos not in ("nr", "nrfg", "nrt"):
             continue
         prev_tok = tokens[k - 1] if k > 0 else None
         next_tok = tokens[k + 1] if k + 1 < len(tokens) else None
+        w = t.text
+        cut = _NAME_TAIL.search(w)
+        if cut is not None and cut.start() >= 2 and w[0] in lex.surnames:
+            people.append(Mention(w[:cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
+            continue  # 李老师, 邓小平理论: the name without the word after it
+        if len(w) >= 2 and all(c in lex.translit for c in w) and t.pos in ("nr", "nrt") and w[0] not in lex.surnames:
+            people.append(Mention(w, "PERSON", t.start, t.end, source="pos"))  # 克林顿
+            continue
+        if t.pos == "nrfg" and len(t.text) >= 3 and t.text[0] in lex.surnames:
+            people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))  # 邓小平理论
+            continue
         if prev_tok is not None and (
             (prev_tok.pos in _NOUNISH and prev_tok.start not in title_starts)
             or (prev_tok.text == "的" and len(t.text) < 3)
@@ -502,8 +543,8 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             continue  # 大会贺信, 的贺信: a name does not follow a noun directly
         if prev_tok is not None and next_tok is not None and prev_tok.text in "“\"「‘" and next_tok.text in "”\"」’":
             continue  # “陆联国”: a quoted word
-        if next_tok is not None and next_tok.pos in ("n", "vn") and next_tok.start not in mention_starts \
-                and not _FOLLOW_RE.match(text, next_tok.start):
+        if len(t.text) == 2 and next_tok is not None and next_tok.pos in ("n", "vn") \
+                and next_tok.start not in mention_starts and not _FOLLOW_RE.match(text, next_tok.start):
             continue  # 杜绝质量: nor run straight into a plain noun
         if prev_tok is not None and prev_tok.pos in ("d", "a", "ad"):
             continue  # 更高水平
@@ -545,9 +586,59 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         pat = re.compile("|".join(re.escape(n) for n in names))
         rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
         mentions = _merge(mentions, rep)
-    return _merge(mentions, pos_places)
+    mentions = _merge(mentions, pos_places)
+    return _merge(mentions, _abbreviations(text, r, lex))
 
 
+_TEAM_RE = re.compile("(?:国家)?(?:男子|女子|男|女)?[\u4e00-\u9fff]{0,3}?队(?![员长伍列形])")
+_ABBR_AFTER = frozenset("关两双合友贸边会首峰战对联建之三经人军铁高公航线等、")
+_ABBR_VERB = frozenset("访来赴驻在对侵援旅抵返离进出")
+
+
+def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
+    """中国队, 辽宁女队, 青岛海牛队: a place followed by a team is the team (an organisation)."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.label == "PLACE":
+            t = _TEAM_RE.match(text, m.end)
+            nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            if t is not None and t.end() <= nxt:
+                name = text[m.start:t.end()]
+                out.append(Mention(name, "ORG", m.start, t.end(), "org:" + name, "other", "suffix"))
+                continue
+        out.append(m)
+    return out
+
+
+def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
+    """One-character place abbreviations inside compounds: 中美关系, 京津, 访华, 来京."""
+    out: list[Mention] = []
+    n = len(text)
+    ab = lex.abbrs
+    i = 0
+    while i < n - 1:
+        a, b = text[i], text[i + 1]
+        if a in ab and b in ab and (i + 2 >= n or text[i + 2] in _ABBR_AFTER) and i + 2 in r.tok_end_set \
+                and not (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB):
+            m = lex.scan.match(text, i)
+            if m is None or m.end() - i < 2:
+                out.append(Mention(a, "PLACE", i, i + 1, ab[a].key, ab[a].type, "abbr"))
+                out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
+                i += 2
+                continue
+        if a in _ABBR_VERB and b in ab and i + 2 in r.tok_end_set and (i + 2 >= n or not is_han(text[i + 2])
+                                                                       or i + 2 in r.tok_at):
+            tok = r.tok_end.get(i + 2)
+            if tok is not None and tok.start == i:
+                out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
+                i += 2
+                continue
+        i += 1
+    return out
+
+
+_NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想)$")
+_ADDRESS_RE = re.compile("老师|师傅|大爷|大妈|大娘|阿姨|先生|女士|同志|大姐|大哥|总(?=[，。、说表])")
 _LIST_RE = re.compile("[\u4e00-\u9fff·]{1,24}(?:、[\u4e00-\u9fff·]{1,24})+")
 
 

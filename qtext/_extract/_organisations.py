@@ -55,7 +55,7 @@ def _strip_place(name: str, lex: Lexicon) -> str | None:
 
 def build_organisations(text: str, mentions: Sequence[Mention], lex: Lexicon | None = None) -> list[Organisation]:
     lex = lex or lexicon()
-    orgs = [m for m in mentions if m.label == "ORG"]
+    orgs = [m for m in mentions if m.label == "ORG" and m.source != "bare"]
     texts = {m.text for m in orgs}
     groups: dict[str, list[Mention]] = {}
     for m in orgs:
