@@ -139,14 +139,13 @@ def _is_nav(s: str) -> bool:
     return len(words) >= 5 and all(len(x) <= 4 for x in words)
 
 
-def _headline_first(text: str, lines: list[_Line]) -> bool:
-    """Whether the first line of a page that is all body is its headline: short, not ending or
-    holding a sentence (``。``), not ending like a clause or lead-in, and followed by a blank line."""
-    first = lines[0]
+def _headline_first(text: str, first: _Line, nxt: _Line) -> bool:
+    """Whether the first text line of a page, where the body starts, is its headline: short, not
+    holding a sentence (``。``), not ending like a clause or lead-in, and set apart by a blank line."""
     s = first.text
     if first.kind != "text" or len(s) > 40 or "。" in s or s[-1] in "，,；;：:、":
         return False
-    return text.count("\n", first.end, lines[1].start) >= 2
+    return text.count("\n", first.end, nxt.start) >= 2
 
 
 def _menu_like(s: str) -> bool:
@@ -332,8 +331,9 @@ def read_page(
         if body_chars < cfg.min_body_chars and len(lines) > b - a + 1:
             # too little text to call a body when the page has other lines: still keep it
             notes.append("short body")
-        if a == 0 and not is_html and b > 0 and _headline_first(text, lines):
-            a = 1  # the page opens with its headline, set apart by a blank line
+        if (not is_html and b > a and all(ln.kind != "text" for ln in lines[:a])
+                and _headline_first(text, lines[a], lines[a + 1])):
+            a += 1  # the page's text opens with its headline, set apart by a blank line
     else:
         a, b = len(lines), len(lines) - 1
         notes.append("no body found")
