@@ -278,6 +278,8 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
                     return rest  # 最高规格的大型综合性运动会: a description, not a name
                 elif w != "的" and _ends_with_noun(run[:k]):
                     pass  # A论坛和B博览会: two events
+                elif w != "的" and "的" in run[:k]:
+                    pass  # 习主席的重要讲话及国庆阅兵: a phrase, then the event
                 elif len(run[:k]) >= 2 and len(rest) >= 2:
                     ok = False  # A和B仪式 / X的Y研讨会: 和/的 inside a name
             if ok:
@@ -341,6 +343,11 @@ def _core(name: str) -> tuple[str, str | None]:
     name = _YEAR_PREFIX.sub("", name)
     name = _ORDINAL_RE.sub("", name)
     name = name.replace("“", "").replace("”", "")
+    for word in ("盛大", "隆重", "大型"):
+        name = name.replace(word, "")
+    for long, short in (("阅兵仪式", "阅兵"), ("阅兵式", "阅兵")):
+        if name.endswith(long):
+            name = name[: -len(long)] + short
     return name, paren
 
 
