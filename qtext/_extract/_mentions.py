@@ -338,7 +338,7 @@ class _Reader:
             if len(tok.text) == sl + 1 and e < n and is_han(text[e]):
                 # 刘季 + 幸: jieba cut a three-character name after two
                 nxt1 = self.tok_at.get(e)
-                list_end = e + 1 >= n or text[e + 1] in _LIST_END
+                list_end = e + 1 >= n or text[e + 1] in "、，。" and not _FOLLOW_RE.match(text, e)
                 if nxt1 is not None and len(nxt1.text) == 1 and (
                     list_end or (nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e))
                 ):
@@ -530,8 +530,14 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         if cut is not None and cut.start() >= 2 and w[0] in lex.surnames:
             people.append(Mention(w[:cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
             continue  # 李老师, 邓小平理论: the name without the word after it
-        if len(w) >= 2 and all(c in lex.translit for c in w) and t.pos in ("nr", "nrt") and w[0] not in lex.surnames:
-            people.append(Mention(w, "PERSON", t.start, t.end, source="pos"))  # 克林顿
+        if t.pos in ("nr", "nrt") and all(c in lex.translit or c in _DOTS for c in w) and (
+            w[0] not in lex.surnames or t.pos == "nrt"
+        ):
+            if t.start > 0 and text[t.start - 1] in lex.translit:
+                continue  # the middle of a longer name
+            e = r.foreign_name(t.start)
+            if e is not None and e >= t.end:
+                people.append(Mention(text[t.start:e], "PERSON", t.start, e, source="pos"))  # 克林顿
             continue
         if t.pos == "nrfg" and len(t.text) >= 3 and t.text[0] in lex.surnames:
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))  # 邓小平理论
