@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["segment"]
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 # single-character words of these jieba tags (prepositions, conjunctions, adverbs, particles,
 # pronouns, modal particles) and these verbs sit next to names but rarely inside them: the HMM
@@ -53,6 +53,7 @@ _NUM_INNER = frozenset(".．")
 _NUM_AFTER = frozenset("%％‰")
 _DATE_UNITS = frozenset("年月日")
 _DATELINE_TAILS = frozenset(("电", "讯"))
+_MAGNITUDES = frozenset("万亿")
 _CN_DIGITS = frozenset("〇○零一二三四五六七八九")
 _RUN_PUNCT = frozenset("—…")
 _FW_LATIN = frozenset(chr(c) for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)])
@@ -323,15 +324,30 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
         out.extend(buf)
         return
     edge = m.edge_chars
+    logp = m.logp
     for w in m.hmm_cut(buf):
-        if len(w) >= 3 and w not in m.logp:
-            if w[0] in edge and (w[1] in m.surnames or m.translit.issuperset(w[1:])):
+        if len(w) >= 2 and w not in logp:
+            if len(w) >= 3 and w[0] in edge and (w[1] in m.surnames or m.translit.issuperset(w[1:])):
                 out.append(w[0])
                 w = w[1:]
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
                 continue
+            if out and w[-1] in edge and w[0] not in edge and _name_before(out[-1], m):
+                # 李晓 林说 → 李晓林 说; 韦斯特 伍说 → 韦斯特伍 说: the HMM put the last character of a
+                # name with the function character after it
+                out[-1] += w[:-1]
+                out.append(w[-1])
+                continue
         out.append(w)
+
+
+def _name_before(prev: str, m: _Model) -> bool:
+    """Is ``prev`` the start of a name the HMM cut short (a two-character unknown word or name
+    beginning with a surname, or a run of transliteration characters)?"""
+    if len(prev) == 2 and prev[0] in m.surnames and (prev not in m.logp or m.tags.get(prev) == "nr"):
+        return True
+    return len(prev) >= 3 and m.translit.issuperset(prev)
 
 
 def _words(text: str, m: _Model) -> list[str]:
@@ -453,6 +469,8 @@ def _join(prev: str, w: str, m: _Model) -> tuple[str, ...] | None:
             return (prev + w,)
         if c0 in _DATE_UNITS and w[1:] in _DATELINE_TAILS:
             return (prev + c0, w[1:])
+        if c0 in _MAGNITUDES and len(w) <= 2 and (len(w) == 1 or w in m.logp):
+            return (prev + w,)  # 350万, 1000万元, 3.5亿吨: the magnitude (and its unit) go with the number
         return None
     if c0 in _CN_DIGITS and p_last in _CN_DIGITS and _is_cn_year(prev):
         if _is_cn_year(w) and _has_circle_zero(prev + w):
