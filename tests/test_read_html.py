@@ -123,3 +123,13 @@ def test_title_line_matches_document_title_before_a_site_suffix():
               "<p>大会1日在京举行，代表出席并发言，会议取得圆满成功。</p></body></html>")
     text, meta = html_to_text(markup)
     assert read_page(text, html_meta=meta).title == "大会举行"
+
+
+def test_meta_author_only_when_the_page_prints_it():
+    base = ("<html><head><title>大会举行</title><meta name='author' content='{a}'></head><body>"
+            "<h1>大会举行</h1><div>{line}</div>"
+            "<p>大会1日在京举行，代表出席并发言，会议取得圆满成功。</p></body></html>")
+    text, meta = html_to_text(base.format(a="林小禾", line="2021-10-09 林小禾"))
+    assert read_page(text, html_meta=meta).author == "林小禾"
+    text, meta = html_to_text(base.format(a="绿洲网", line="2021-10-09"))
+    assert read_page(text, html_meta=meta).author is None

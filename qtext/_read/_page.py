@@ -408,6 +408,14 @@ def read_page(
         published = parse_date(str(meta["published"]))
     if source is None and isinstance(meta.get("source"), str):
         source = meta["source"].strip() or None
+    if author is None and isinstance(meta.get("author"), str):
+        # sites often put their own name in <meta name="author">: only a name the page prints
+        # above the body (and not the site's) is taken
+        cand = meta["author"].strip()
+        if 2 <= len(cand) <= 20 and cand != meta.get("site") and any(
+                cand in ln.text and ln.kind in ("meta", "text") and len(ln.text) <= 60 for ln in header
+                if ln is not (header[title_idx] if title_idx is not None else None)):
+            author = cand
 
     # -- site, url, breadcrumb ---------------------------------------------------------------
     site: str | None = None
