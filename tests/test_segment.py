@@ -63,7 +63,8 @@ def test_numbers_dates_and_percentages_are_one_token() -> None:
     assert words("增长６．５％。") == ["增长", "６．５％", "。"]
     assert words("2017年12月31日电") == ["2017年", "12月", "31日", "电"]
     assert words("二○○一年新年") == ["二○○一年", "新年"]
-    assert words("共3.5万") == ["共", "3.5", "万"]
+    assert words("共3.5万") == ["共", "3.5万"]
+    assert words("投资1000万元") == ["投资", "1000万元"]
     assert words("第3.") == ["第", "3", "."]  # a trailing point is not part of the number
 
 
