@@ -100,7 +100,7 @@ _CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行
               "在", "于", "是", "为", "了", "并", "等", "即",
               "由", "赴", "至", "到", "对", "让", "受", "继",
               "致", "他", "其", "向", "将", "从", "据", "和",
-              "与", "同", "及", "的", "包括", "传递", "落实", "贯彻",
+              "与", "同", "及", "的", "包括", "落实", "贯彻",
               "学习", "传达", "围绕", "启动", "迎来", "召集",
               "看完", "开完", "办完", "主题的", "为题的", "着", "以",
               "完", "拍摄", "看看", "观摩", "支持", "欢迎", "希望",
@@ -287,7 +287,7 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
                 break
             k = run.rfind(w, 0, k)
     name = run[best:]
-    if name.startswith("的"):
+    while name[:1] in ("的", "和", "及", "与"):
         name = name[1:]
     return name
 
@@ -614,6 +614,11 @@ def _counts(segment: str) -> dict[str, int]:
 # --- meetings and visits -------------------------------------------------------------------------
 
 
+def _subjects(text: str, persons: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Persons that can be a clause's subject: not a possessor (习近平特使王岐山, 习近平的)."""
+    return [p for p in persons if not text.startswith(("特使", "的", "主席特使", "总统特使"), p[1])]
+
+
 def _person_spans(officials: Sequence[Official], entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
     spans = [(sp.start, sp.end, o.name) for o in officials for sp in o.mentions]
     spans += [(e.start, e.end, e.text) for e in entities if e.label == "PERSON"]
@@ -662,7 +667,7 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                 continue
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), lo)
-            before_persons = [p for p in persons if ss <= p[0] and p[1] <= vm.start()
+            before_persons = [p for p in _subjects(text, persons) if ss <= p[0] and p[1] <= vm.start()
                               and not _in_parens(text, ss, p[0])]
             items: list[tuple[str, int]] = []
             if kind == "talks":
@@ -753,7 +758,7 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
             place = {"华": "中国"}.get(place, place)
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), ss)
-            before = [p for p in persons if ss <= p[0] and p[1] <= vm.start()
+            before = [p for p in _subjects(text, persons) if ss <= p[0] and p[1] <= vm.start()
                       and not _in_parens(text, ss, p[0])]
             in_clause = [p for p in before if p[0] >= cs]
             pick = in_clause or before
@@ -843,6 +848,13 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
         named = _named_participants(text, ev, persons)
         if named:
             ev.participants["named"] = named
+    for mt in meetings:
+        # a meeting during a visit, with no place of its own, takes the visit's place
+        if mt.place is None:
+            host = (mt.participants.get("named") or [None])[0]
+            hosts_visits = [v for v in visits if (v.participants.get("named") or [None])[0] == host]
+            if host and len(hosts_visits) == 1:
+                mt.place = hosts_visits[0].place
     result = [*events, *meetings, *visits]
     result.sort(key=lambda e: (e.mentions[0].start, -len(e.name or e.mentions[0].name)))
     return [_to_event(ev) for ev in result]
