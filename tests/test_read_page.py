@@ -148,3 +148,14 @@ def test_breadcrumb_ending_with_the_title_is_not_the_title():
 def test_two_item_breadcrumb_from_home():
     page = read_page("首页 > 新闻\n大会举行\n时间：2021-10-09\n　　大会8日举行，代表出席并发言。\n")
     assert (page.breadcrumb, page.title) == (("首页", "新闻"), "大会举行")
+
+
+def test_snippet_without_running_text_is_all_body():
+    page = read_page("大会举行")
+    assert (page.title, [p.text for p in page.paragraphs]) == (None, ["大会举行"])
+
+
+def test_empty_and_furniture_only_pages_have_no_body():
+    assert read_page("").paragraphs == ()
+    page = read_page("分享到：微博")
+    assert page.paragraphs == () and "no body found" in page.notes
