@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import pickle
@@ -109,3 +110,25 @@ def test_run_many_other_tasks():
         from qtext._batch import _run_one
 
         _run_one("nope", "x", None, qtext.Config())  # type: ignore[arg-type]
+
+
+def test_results_travel_as_columns_and_come_back_equal():
+    from _rich_doc import rich_document
+
+    from qtext._batch import _pack, _unpack
+
+    rich = rich_document()
+    analysed = qtext.analyze(PAGES[2], id="p2")
+    for value in (rich, analysed, Failure(index=0, id=None, error="E", message="m"), [rich, 1, ("a", rich)],
+                  (), "text", {"k": rich.tokens}):
+        back = _unpack(pickle.loads(pickle.dumps(_pack(value))))
+        assert back == value
+    back = _unpack(pickle.loads(pickle.dumps(_pack(rich))))
+    assert back.to_dict() == rich.to_dict() and back.repair.layers == rich.repair.layers
+    assert type(back.tokens) is tuple and type(back.extraction.officials[0].titles[0]) is qtext.OfficialTitle
+    packed = _pack(analysed)
+    tokens = packed[2][[f.name for f in dataclasses.fields(qtext.Document)].index("tokens")]
+    assert (packed[0].name, tokens[0].name, tokens[2]) == ("RECORD", "ROWS", qtext.Token)  # as columns
+    assert tokens[3][0] == [t.text for t in analysed.tokens]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.text = "x"
