@@ -114,3 +114,22 @@ def test_mention_spans_slice_back() -> None:
     for e in _events(FORUM, page):
         for m in e.mentions:
             assert FORUM[m.start:m.end] == m.text
+
+
+def test_bodies_named_like_events_are_not_events() -> None:
+    text = "特区立法会议员李四表示支持。全国人民代表大会常务委员会作出决定。"
+    assert _events(text, _page(text)) == []
+
+
+def test_a_possessor_is_not_the_host() -> None:
+    text = "国家主席张三特使、国家副主席李四20日在某国首都会见某国总统王五。"
+    offs = tuple(_official(text, n) for n in ("张三", "李四", "王五"))
+    (meeting,) = _events(text, _page(text), offs)
+    assert meeting.name == "李四会见某国总统王五"
+    assert meeting.participants == {"named": ["李四", "王五"]}
+
+
+def test_cut_words_inside_a_quotation_are_kept() -> None:
+    text = "“为了明天  共创未来”主题展览开幕。"
+    names = [e.name for e in _events(text, _page(text))]
+    assert names == ["“为了明天  共创未来”主题展览"]

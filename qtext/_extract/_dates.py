@@ -199,7 +199,7 @@ def find_dates(text: str, page: Page | None = None) -> list[DateMention]:
     >>> from qtext._document import Page
     >>> page = Page(published="2019-10-01")
     >>> [(m.text, m.value) for m in find_dates("11月27日至29日；30日晚；当日；二○○一年十月一日", page)]
-    [('11月27日至29日', '2018-11-27/2018-11-29'), ('30日晚', '2019-09-30'), ('当日', '2019-09-30'), \
+    [('11月27日至29日', '2019-11-27/2019-11-29'), ('30日晚', '2019-09-30'), ('当日', '2019-09-30'), \
 ('二○○一年十月一日', '2001-10-01')]
     """
     anchor = anchor_date(page)

@@ -255,14 +255,15 @@ def _run_start(text: str, end: int, lo: int) -> int:
 def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
     """Cut a look-back run after its last clause word, day-precise date or count."""
     best = 0
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|《[^》]*》", run)]
     for d_end in date_ends:  # day dates inside the run: the name starts after them
-        if run_start < d_end <= run_start + len(run):
-            best = max(best, d_end - run_start)
+        rel = d_end - run_start
+        if 0 < rel <= len(run) and not any(qs < rel < qe for qs, qe in quoted):
+            best = max(best, rel)
     full = run + noun
     for m in _COUNT_CUT.finditer(full):
-        if m.end() <= len(run):
+        if m.end() <= len(run) and not any(qs < m.start() < qe for qs, qe in quoted):
             best = max(best, m.end())
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|《[^》]*》", run)]
     for w in _CUT_WORDS:
         k = run.rfind(w)
         while k >= 0 and k + len(w) > best:
@@ -401,6 +402,14 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
             m_end = m.end()
             if noun.endswith("会") and text.startswith("议", m_end):
                 noun, m_end = "会议", m_end + 1  # 工作会议, 部署会议: the longer noun
+            for back in (1, 2):  # 主题展|览 → 展览: a noun that starts inside this one and ends later
+                if back < len(noun):
+                    longer = pattern.match(text, m_end - back)
+                    if longer is not None and longer.end() > m_end:
+                        noun = text[m.start():longer.end()]
+                        noun = longer.group() if noun not in table else noun
+                        m_end = longer.end()
+                        break
             if table.get(noun) == "body":
                 continue  # 立法会, 人民代表大会: bodies named like events
             after = text[m_end: m_end + 4]
