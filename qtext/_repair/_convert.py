@@ -176,7 +176,7 @@ def _looks_garbled(line: str, new: str) -> bool:
     its character-cost model, where real traditional text converts at no cost."""
     from . import _badness, _mojibake
 
-    if _mojibake._precheck().search(line) is None:
+    if not _mojibake.suspicious(line):
         return False
     return _badness.cost(new) - _badness.cost(line) > _GARBLED_COST * len(line)
 

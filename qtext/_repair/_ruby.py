@@ -285,6 +285,15 @@ def _restore(text: str, before: int, after: int, syl: Syllable, lost_next: bool)
     return None
 
 
+@functools.lru_cache(maxsize=16384)
+def _single(ch: str, py: str) -> str | None:
+    """The note for removing ``(py)`` after ``ch``, or None when it is not a reading of it."""
+    syls = _syllables(py)
+    if syls is None or len(syls) != 1 or not _HAN.match(ch) or not _matches(ch, syls[0]):
+        return None
+    return _note(py, ch)
+
+
 @functools.lru_cache(maxsize=4096)
 def _note(py: str, chars: str) -> str:
     return f"ruby pinyin ({_show(_syllables(py) or ())}) of {chars} removed"
@@ -298,24 +307,27 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
     for m in _ANNOTATION.finditer(text):
         lead = m.group("lead")
         start, end = m.start(), m.end()
-        syls = _syllables(m.group("py"))
-        if syls is None:
-            continue
+        py = m.group("py")
         if lead[0] in "(（":
-            n = len(syls)
-            if start < n:
+            if start == 0:
                 continue
-            if n == 1:
-                ch = text[start - 1]
-                if _matches(ch, syls[0]) and _HAN.match(ch):
-                    # the deletion is attached to its character, so offsets map back (see _attach)
-                    changes.append(Change(start - 1, end, ch, _note(m.group("py"), ch)))
+            ch = text[start - 1]
+            note = _single(ch, py)
+            if note is not None:
+                # the deletion is attached to its character, so offsets map back (see _attach)
+                changes.append(Change(start - 1, end, ch, note))
                 continue
-            chars = text[start - n : start]
+            syls = _syllables(py)
+            if syls is None or len(syls) < 2 or start < len(syls):
+                continue
+            chars = text[start - len(syls) : start]
             if all(_HAN.match(c) for c in chars) and all(
                 _matches(c, s) for c, s in zip(chars, syls, strict=True)
             ):
-                changes.append(Change(start - 1, end, chars[-1], _note(m.group("py"), chars)))
+                changes.append(Change(start - 1, end, chars[-1], _note(py, chars)))
+            continue
+        syls = _syllables(py)
+        if syls is None:
             continue
         # a lost character (and its opening parenthesis) before the pinyin
         if len(syls) != 1:

@@ -49,7 +49,7 @@ _CANDIDATE = re.compile(rf"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNC
 _INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
 _WHITE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_SPACES = " \t\u00a0"
+_SKIP = " \t\u00a0()\"'"
 _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,10};$")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -73,9 +73,11 @@ def _is_digit(ch: str) -> bool:
 
 
 def _prev_char(text: str, i: int) -> str:
-    """The nearest character before ``i`` on the same line that is not a space ('' if none)."""
+    """The nearest character before ``i`` on the same line that is not a space or an ASCII
+    bracket or quote ('' if none): those may be typeset in the same pass, so they do not count
+    as context (this keeps the step idempotent)."""
     j = i - 1
-    while j >= 0 and text[j] in _SPACES:
+    while j >= 0 and text[j] in _SKIP:
         j -= 1
     if j < 0 or text[j] == "\n":
         return ""
@@ -85,14 +87,17 @@ def _prev_char(text: str, i: int) -> str:
 def _next_char(text: str, i: int) -> str:
     j = i + 1
     n = len(text)
-    while j < n and text[j] in _SPACES:
+    while j < n and text[j] in _SKIP:
         j += 1
     if j >= n or text[j] in "\r\n":
         return ""
     return text[j]
 
 
-_NUMERIC = frozenset("0123456789.%:/-+ \t\u00a0")
+#: skipped when looking for the context of ``, : ; ? !``: numbers, spaces, brackets and quotes in
+#: both widths, and the punctuation this step converts (so its own output never changes a
+#: decision: the step is idempotent)
+_NUMERIC = frozenset("0123456789.%:/-+ \t\u00a0()（）\"'“”‘’,，:：;；?？!！")
 _REACH = 16
 
 
@@ -124,15 +129,39 @@ def _thousands(text: str, i: int) -> bool:
     return i + 4 >= len(text) or not _is_digit(text[i + 4])
 
 
+def _english_before(text: str, o: int) -> bool:
+    j = o - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and text[j].isascii() and (text[j].isalnum() or text[j] in "._-/@")
+
+
+def _english_after(text: str, c: int) -> bool:
+    j = c + 1
+    n = len(text)
+    while j < n and text[j] in " \t\u00a0":
+        j += 1
+    if j >= n or text[j] in "\r\n":
+        return True
+    ch = text[j]
+    # ASCII punctuation and the full-width forms this step itself makes of it count alike, so
+    # the decision does not change once a neighbouring comma has been typeset (idempotence)
+    return (ch.isascii() and (ch.isalnum() or ch in ".,;:!?")) or ch in "，；：？！"
+
+
 def _pair_changes(text: str, opens: list[tuple[int, int]], single: dict[int, tuple[str, str]]) -> None:
-    """Decide the ASCII parenthesis pairs ``(open, close)`` found on one line."""
+    """Decide the ASCII parenthesis pairs ``(open, close)`` of one line that contains Han text:
+    each becomes full-width unless it sits inside English (``see Fig. (1).``): an ASCII letter or
+    digit right before it, English text or the line end right after it, and no Han inside."""
     for o, c in opens:
-        inside_han = _HAN_RE.search(text, o + 1, c) is not None
-        p = _prev_char(text, o)
-        nx = _next_char(text, c)
-        if inside_han or (p != "" and _is_cjk(p)) or (nx != "" and _is_cjk(nx)):
-            single[o] = ("（", "ASCII parenthesis in Chinese text")
-            single[c] = ("）", "ASCII parenthesis in Chinese text")
+        if (
+            _english_before(text, o)
+            and _english_after(text, c)
+            and _HAN_RE.search(text, o + 1, c) is None
+        ):
+            continue
+        single[o] = ("（", "ASCII parenthesis in Chinese text")
+        single[c] = ("）", "ASCII parenthesis in Chinese text")
 
 
 def _quote_changes(text: str, quotes: list[int], ch: str, single: dict[int, tuple[str, str]]) -> None:
@@ -166,9 +195,12 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
     dquotes: list[int] = []
     squotes: list[int] = []
 
-    def end_line() -> None:
+    line_start = 0
+
+    def end_line(line_end: int) -> None:
         if pairs:
-            _pair_changes(text, pairs, single)
+            if _HAN_RE.search(text, line_start, line_end) is not None:
+                _pair_changes(text, pairs, single)
             pairs.clear()
         parens.clear()
         if len(dquotes) > 1:
@@ -182,7 +214,8 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         i = m.start()
         ch = text[i]
         if ch == "\n":
-            end_line()
+            end_line(i)
+            line_start = i + 1
         elif ch in _INVISIBLE:
             single[i] = ("", f"invisible U+{ord(ch):04X} removed")
         elif ch == "\u00a0":
@@ -207,7 +240,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             dquotes.append(i)
         elif ch == "'":
             squotes.append(i)
-    end_line()
+    end_line(len(text))
 
     changes: list[Change] = []
     spans.sort()
