@@ -52,7 +52,7 @@ _DOTS = "·・•‧"
 # Characters that cannot be part of a Chinese given name (function words, measure words …).
 _NOT_GIVEN = frozenset(
     "的了是在和与等说也都就将已到及对为并又还被把向从给让于以之其这那我你他她它们个年月日时"
-    "分秒号届次位名项条家所中上下前后里外内来去过着吗呢吧啊呀而或但却则即因如若虽每各某该此"
+    "分秒号届次位名项条家所上下里内来去过着吗呢吧啊呀而或但却则即因如若虽每各某该此"
     "本全共约近余多少几第一二三四五六七八九十百千万亿两"
 )
 # Words that typically follow a name: when one starts right after surname + one character, the
@@ -78,7 +78,7 @@ _SUFFIX_STOP = frozenset(
     "举办 创办 承办 主办 开办 兴办 督办 包办 查办 申办 合办 协办 代办 怎么办 "
     "签署 部署 公署 "
     "冠军 亚军 季军 将军 大军 全军 参军 "
-    "核心 重心 中心 圆心 信心 决心 关心 热心 爱心 用心 "
+    "核心 重心 圆心 信心 决心 关心 热心 爱心 用心 "
     "社会 机会 大会 晚会 宴会 年会 例会 峰会 盛会 都会 开会 "
     "国际组织 基层组织 党组织 社会组织 组织 队 论坛".split()
 )
@@ -235,8 +235,8 @@ class _Reader:
                     start = p.start
                     j -= 1
                     continue
-                if not (_tok_ok_in_org(p) or (j == k - 1 and len(w) == 1 and p.pos == "v" and len(p.text) == 2)):
-                    break  # (参谋 + 局: a verb may stand right before a one-character suffix)
+                if not (_tok_ok_in_org(p) or (j == k - 1 and len(w) == len(suf) and p.pos == "v" and len(p.text) == 2)):
+                    break  # (参谋 + 局, 认证 + 中心: a verb may stand right before the suffix)
                 had_place = had_place or is_place
                 start = p.start
                 j -= 1
@@ -288,6 +288,12 @@ class _Reader:
             k += 1
         dotted = k < n - 1 and text[k] in _DOTS and is_han(text[k + 1]) and k > i
         lenient = hint or dotted
+        tk0 = self.tok_at.get(i)
+        if lenient and not dotted and tk0 is not None and len(tk0.text) >= 2 and tk0.pos in _WORD_TAGS \
+                and not all(c in tr for c in tk0.text):
+            return None  # 总统致力于, 特使出席: a word, not a name
+        if _FOLLOW_RE.match(text, i):
+            return None
         j = i
         seg = 0
         while j < n and j - i < 30:
@@ -338,7 +344,7 @@ class _Reader:
             if len(tok.text) == sl + 1 and e < n and is_han(text[e]):
                 # 刘季 + 幸: jieba cut a three-character name after two
                 nxt1 = self.tok_at.get(e)
-                list_end = e + 1 >= n or text[e + 1] in "、，。" and not _FOLLOW_RE.match(text, e)
+                list_end = e + 1 >= n or text[e + 1] in "、，。" and text[e] not in "说讲称问道"
                 if nxt1 is not None and len(nxt1.text) == 1 and (
                     list_end or (nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e))
                 ):
@@ -500,7 +506,12 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             e = r.name_at(m.end, strict=False, foreign_hint=foreign)
             if e is not None:
                 people.append(Mention(text[m.end:e], "PERSON", m.end, e, source="title"))
-        # a name right before the title: 奥利总理, 普拉昌达主席
+        # a name right before the title: 奥利总理, 普拉昌达主席, 栗战书委员长
+        for ln in (3, 2):
+            i = m.start - ln
+            if i >= 0 and (i == 0 or not is_han(text[i - 1])) and r.chinese_name(i, True) == m.start:
+                people.append(Mention(text[i:m.start], "PERSON", i, m.start, source="title"))
+                break
         prev = r.tok_end.get(m.start)
         if prev is not None and len(prev.text) >= 2 and prev.start not in starts_taken and (
             prev.pos in ("nr", "nrfg", "nrt")
@@ -533,7 +544,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         if t.pos in ("nr", "nrt") and all(c in lex.translit or c in _DOTS for c in w) and (
             w[0] not in lex.surnames or t.pos == "nrt"
         ):
-            if t.start > 0 and text[t.start - 1] in lex.translit:
+            if t.start > 0 and (text[t.start - 1] in lex.translit or text[t.start - 1] in _DOTS):
                 continue  # the middle of a longer name
             e = r.foreign_name(t.start)
             if e is not None and e >= t.end:
@@ -624,7 +635,7 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
     i = 0
     while i < n - 1:
         a, b = text[i], text[i + 1]
-        if a in ab and b in ab and (i + 2 >= n or text[i + 2] in _ABBR_AFTER) and i + 2 in r.tok_end_set \
+        if a in ab and b in ab and (i + 2 >= n or text[i + 2] in _ABBR_AFTER) \
                 and not (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB):
             m = lex.scan.match(text, i)
             if m is None or m.end() - i < 2:

@@ -78,15 +78,17 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
         elif m.label == "TITLE":
             nxt = ms[idx + 1] if idx + 1 < len(ms) else None
             name_follows = nxt is not None and nxt.label == "PERSON" and nxt.start == m.end
-            if (not name_follows and prev is not None and prev.label == "PERSON" and link == "adjacent"
-                    and not chain):
+            chain_follows = nxt is not None and nxt.label in ("TITLE", "ORG", "PLACE") and chain_gap(
+                text[m.end:nxt.start]) == "joined"
+            if (not name_follows and not chain_follows and prev is not None and prev.label == "PERSON"
+                    and link == "adjacent" and not chain):
                 # 奥利总理, 普拉昌达主席
                 _add_title(titles_of[prev.text], OfficialTitle(m.text, None))
                 cursor, prev = m.end, m
                 org = None
                 continue
             own = org.text if org is not None and prev is org and link == "adjacent" else None
-            if link == "broken" or (prev is not None and prev.label == "PERSON"):
+            if link == "broken" or (prev is not None and prev.label == "PERSON" and link != "adjacent"):
                 chain = []
             if own is None and chain and link == "joined":
                 own = chain[-1].organisation

@@ -1,0 +1,60 @@
+"""Organisations, places and documents (small written fixtures)."""
+
+from __future__ import annotations
+
+import qtext
+from qtext._document import Extraction, Page
+from qtext._extract import extract
+
+
+def _extract(text: str) -> Extraction:
+    return extract(text, Page(), qtext.segment(text))
+
+
+def test_short_and_long_names_are_one_record():
+    ex = _extract("国家质检总局发布通知。质检总局要求各地落实。")
+    assert [(o.name, o.aliases, o.type) for o in ex.organisations] == [
+        ("国家质检总局", ("质检总局",), "government")
+    ]
+
+
+def test_acronym_in_brackets_is_the_abbreviation():
+    ex = _extract("国际标准化组织（ISO）发布新标准。")
+    assert [(o.name, o.abbreviation, o.type) for o in ex.organisations] == [
+        ("国际标准化组织", "ISO", "international")
+    ]
+
+
+def test_alias_defined_in_the_text():
+    text = "中国质量认证中心（以下简称“认证中心”）成立。认证中心表示，将扩大服务。"
+    ex = _extract(text)
+    org = next(o for o in ex.organisations if o.name == "中国质量认证中心")
+    assert org.aliases == ("认证中心",)
+    assert len(org.mentions) == 3
+
+
+def test_unknown_organisations_by_suffix():
+    ex = _extract("此次大会由上海市人民政府主办，荷兰基础设施与环境部派员参加。")
+    assert {o.name for o in ex.organisations} == {"上海市人民政府", "荷兰基础设施与环境部"}
+
+
+def test_generic_bodies_are_not_organisations():
+    ex = _extract("中国愿与世界各国和国际组织一道，有关行业协会也参加。")
+    assert [o.name for o in ex.organisations] == []
+
+
+def test_places_outside_organisation_names():
+    ex = _extract("大会在上海召开，上海市人民政府主办，来自荷兰、美国的代表出席。")
+    assert [(p.name, p.type) for p in ex.places] == [("上海", "city"), ("荷兰", "country"), ("美国", "country")]
+
+
+def test_documents_in_book_title_marks():
+    text = "副市长在闭幕式上发布《上海质量宣言》。"
+    ex = _extract(text)
+    assert [(d.text, d.start, d.end) for d in ex.documents] == [("上海质量宣言", 11, 17)]
+    assert ("上海质量宣言", "DOCUMENT") in [(e.text, e.label) for e in ex.entities]
+
+
+def test_country_abbreviations_only_in_compounds():
+    ex = _extract("中美关系发展良好。美丽的风景。")
+    assert [(e.text, e.start) for e in ex.entities if e.label == "PLACE"] == [("中", 0), ("美", 1)]

@@ -1,0 +1,72 @@
+"""People and their titles: chains, lists, bylines, later mentions (small written fixtures)."""
+
+from __future__ import annotations
+
+import qtext
+from qtext._document import Extraction, Page
+from qtext._extract import extract
+
+
+def _extract(text: str) -> Extraction:
+    return extract(text, Page(), qtext.segment(text))
+
+
+def _people(text: str) -> dict[str, list[tuple[str, str | None]]]:
+    return {o.name: [(t.title, t.organisation) for t in o.titles] for o in _extract(text).officials}
+
+
+def test_org_title_name_gives_title_with_organisation():
+    assert _people("质检总局局长支树平主持会议。") == {"支树平": [("局长", "质检总局")]}
+
+
+def test_title_then_name_without_organisation():
+    assert _people("国务委员王勇出席大会。") == {"王勇": [("国务委员", None)]}
+
+
+def test_prefixed_title_is_composed():
+    assert _people("质检总局副局长陈钢主持闭幕式。") == {"陈钢": [("副局长", "质检总局")]}
+
+
+def test_chain_with_jian_keeps_each_organisation():
+    text = "乌兹别克斯坦副总理兼农业水利部部长米尔扎耶夫致辞。"
+    assert _people(text) == {"米尔扎耶夫": [("副总理", "乌兹别克斯坦"), ("部长", "农业水利部")]}
+
+
+def test_shared_chain_with_dunhao():
+    text = "质检总局党组成员、国家标准委主任田世宏出席会议。"
+    assert _people(text) == {"田世宏": [("党组成员", "质检总局"), ("主任", "国家标准委")]}
+
+
+def test_three_titles_for_one_leader():
+    text = "中共中央总书记、国家主席、中央军委主席习近平发表讲话。"
+    assert _people(text) == {"习近平": [("总书记", "中共中央"), ("国家主席", "中共中央"), ("主席", "中央军委")]}
+
+
+def test_foreign_name_with_middle_dot():
+    text = "美国质量学会首席执行官威廉姆·特洛伊等在开幕式作主旨演讲。"
+    assert _people(text) == {"威廉姆·特洛伊": [("首席执行官", "美国质量学会")]}
+
+
+def test_byline_title_goes_to_every_reporter():
+    assert _people("（记者李锋、王慧）") == {"李锋": [("记者", None)], "王慧": [("记者", None)]}
+
+
+def test_later_mentions_join_the_same_record():
+    ex = _extract("国务委员王勇出席大会。王勇指出，质量是关键。")
+    (wang,) = ex.officials
+    assert [(m.start, m.end) for m in wang.mentions] == [(4, 6), (11, 13)]
+
+
+def test_name_before_title():
+    assert _people("会议由奥利总理主持。") == {"奥利": [("总理", None)]}
+
+
+def test_not_officials():
+    names = set(_people("新华社上海9月15日电 中国政府高度重视质量，大会强调质量。"))
+    assert names.isdisjoint({"中国政府", "大会", "质量", "新华社"})
+
+
+def test_person_entities_have_offsets_into_the_text():
+    text = "国务委员王勇出席大会。"
+    ents = [(e.text, e.label, e.start, e.end) for e in _extract(text).entities if e.label in ("PERSON", "TITLE")]
+    assert ents == [("国务委员", "TITLE", 0, 4), ("王勇", "PERSON", 4, 6)]
