@@ -42,7 +42,7 @@ from .._config import RepairConfig
 from ._badness import better_by, clearly_better, cost, han_cost
 from ._edits import Change
 
-__all__ = ["find_changes"]
+__all__ = ["find_changes", "suspicious"]
 
 # --- character sets -----------------------------------------------------------------------------
 
@@ -75,21 +75,30 @@ _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 
 
 
+_TRAILS = bytes(range(0x40, 0x7F)) + bytes(range(0x80, 0xFF))
+
+
+@functools.lru_cache(maxsize=1)
+def _two_byte_codes() -> tuple[tuple[int, str], ...]:
+    """Every two-byte GB18030 code (lead 81-FE, trail 40-7E/80-FE) and its character, decoded
+    in one call (every such code is assigned; GBK's user-defined ones become private use)."""
+    out: list[tuple[int, str]] = []
+    row = bytearray(2 * len(_TRAILS))
+    row[1::2] = _TRAILS
+    for lead in range(0x81, 0xFF):
+        row[0::2] = bytes([lead]) * len(_TRAILS)
+        chars = row.decode("gb18030")
+        out.extend(zip([(lead << 8) | t for t in _TRAILS], chars, strict=True))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1)
 def _han_span_re() -> re.Pattern[str]:
     """Han-side mojibake: runs of characters GBK/GB18030 writes with two bytes (plus € for byte
     80 and U+FFFD for a lost byte), ASCII allowed inside, never whitespace."""
-    chars = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000 and _two_bytes(chr(c))]
-    chars += ["\u20ac", "\ufffd"]
+    chars = [ch for _, ch in _two_byte_codes() if ord(ch) >= 0x80] + ["\u20ac", "\ufffd"]
     cls = "[" + _ranges(chars) + "]"
     return re.compile(f"{cls}(?:[\\x21-\\x7e]*{cls})*")
-
-
-def _two_bytes(ch: str) -> bool:
-    try:
-        return len(ch.encode("gb18030")) == 2
-    except UnicodeEncodeError:
-        return False
 
 
 #: Characters of GBK rows A4-A9 (kana, Greek, Cyrillic, zhuyin, box drawing), odd GBK symbols
@@ -104,22 +113,17 @@ _RARE_HAN_COST = 4.5
 
 
 @functools.lru_cache(maxsize=1)
-def _rare_class() -> str:
-    """The regex class body of rare Han characters whose GBK bytes could be part of UTF-8 or
-    Big5 bytes."""
+def _rare_set() -> frozenset[str]:
+    """Rare Han characters whose GBK bytes could be part of UTF-8 or Big5 bytes: evidence of
+    Han-side mojibake when several sit together."""
     from ._badness import _han_costs
 
     costs = _han_costs()
-    rare: list[str] = []
-    for cp in range(0x4E00, 0xA000):
-        ch = chr(cp)
-        if costs.get(ch, 99.0) < _RARE_HAN_COST:
+    rare: set[str] = set()
+    for code, ch in _two_byte_codes():
+        if costs.get(ch, 99.0) < _RARE_HAN_COST or not "\u4e00" <= ch <= "\u9fff":
             continue
-        try:
-            lead, trail = ch.encode("gbk")
-        except (UnicodeEncodeError, ValueError):
-            continue
-        # the three GBK pairs that UTF-8 of CJK text (E4-E9 80-BF 80-BF ...) falls into
+        lead, trail = code >> 8, code & 0xFF
         if (
             (0xE4 <= lead <= 0xE9 and 0x80 <= trail <= 0xBF)
             or (0x80 <= lead <= 0xBF and 0xE4 <= trail <= 0xE9)
@@ -127,8 +131,8 @@ def _rare_class() -> str:
             # Big5 pairs with a trail byte 40-7E land in GBK/4, which GB2312 text never uses
             or (0xA4 <= lead <= 0xF9 and 0x40 <= trail <= 0x7E)
         ):
-            rare.append(ch)
-    return _ranges(rare)
+            rare.add(ch)
+    return frozenset(rare)
 
 
 def _ranges(chars: Iterable[str]) -> str:
@@ -144,19 +148,46 @@ def _ranges(chars: Iterable[str]) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _precheck() -> re.Pattern[str]:
-    """One search that finds nothing in clean text: a Latin-side pair or two odd/rare Han-side
-    characters close together."""
-    latin = f"[\\xa1-\\xff][\\x80-\\xff{re.escape(_CP1252_SPECIAL)}]"
-    odd = f"[{_ODD_GBK}{_rare_class()}]"
-    han = f"{odd}[^\\x00-\\x20]?{odd}"
-    return re.compile(f"{latin}|{han}")
+_PRECHECK = re.compile(
+    f"[\\xa1-\\xff][\\x80-\\xff{re.escape(_CP1252_SPECIAL)}]|[{_ODD_GBK}][^\\x00-\\x20]{{0,4}}[{_ODD_GBK}]"
+)
+_ODD = re.compile(f"[{_ODD_GBK}]")
 
 
-@functools.lru_cache(maxsize=1)
-def _odd_re() -> re.Pattern[str]:
-    return re.compile(f"[{_ODD_GBK}{_rare_class()}]")
+def _suspicious(text: str) -> bool:
+    """The fast test that clean text fails: a Latin-1 pair (Latin side), two odd GBK symbols close
+    together or one among rare characters (Big5 side), or two three-byte UTF-8 sequences in a row
+    among the GBK bytes of the text (UTF-8 read as GBK)."""
+    if _PRECHECK.search(text) is not None:
+        return True
+    if text.isascii():
+        return False
+    if _ODD.search(text) is not None and _evidence(text) >= 3:
+        return True  # one odd symbol among rare characters: Big5 read as GBK
+    return _UTF8_SEED.search(text.encode("gbk", errors="ignore")) is not None
+
+
+def suspicious(text: str) -> bool:
+    """Whether ``text`` may hold mojibake this step could undo (cheap; False for clean text)."""
+    return bool(text) and _suspicious(text)
+
+
+class _Precheck:
+    """Compatibility: ``_precheck().search(text)`` as the ``convert`` step calls it; prefer
+    :func:`suspicious`."""
+
+    def search(self, text: str) -> bool | None:
+        return True if suspicious(text) else None
+
+
+def _precheck() -> _Precheck:
+    return _Precheck()
+
+
+def _evidence(span: str) -> int:
+    """How many characters of ``span`` are odd GBK symbols or rare Han characters."""
+    rare = _rare_set()
+    return len(_ODD.findall(span)) + sum(1 for ch in span if ch in rare)
 
 
 # --- Latin side: Latin-1 / cp1252 text that was really UTF-8 or GBK bytes ------------------------
@@ -468,6 +499,10 @@ def _gbk_span_bytes(span: str) -> tuple[bytes, list[int]] | None:
     return bytes(out), starts
 
 
+#: two three-byte UTF-8 sequences in a row (0xFF = a lost byte): without one, GBK bytes are
+#: not UTF-8 worth decoding (clean GBK text rarely has even one)
+_UTF8_SEED = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf\xff][\x80-\xbf\xff]){2}")
+
 _Piece = tuple[int, int, str, str, bool]  # byte start, byte end, text, note, good evidence
 
 
@@ -564,10 +599,19 @@ def _han_utf8_candidate(span: str, line_end: bool, prev: str = "") -> tuple[str,
     else:
         if whole != span and clearly_better(whole, span):
             return whole, "UTF-8 bytes read as GBK"
+    if "\u20ac" not in span and "\ufffd" not in span:
+        try:
+            quick = span.encode("gbk")
+        except UnicodeEncodeError:
+            quick = None
+        if quick is not None and _UTF8_SEED.search(quick) is None:
+            return None
     enc = _gbk_span_bytes(span)
     if enc is None:
         return None
     data, starts = enc
+    if _UTF8_SEED.search(data) is None:
+        return None
     runs = _decode_utf8_lossy(data, line_end, prev)
     if not runs:
         return None
@@ -611,19 +655,16 @@ def _han_utf8_candidate(span: str, line_end: bool, prev: str = "") -> tuple[str,
 @functools.lru_cache(maxsize=1)
 def _gbk_to_big5() -> dict[int, str]:
     """The character each 2-byte GBK code becomes when its bytes are read as Big5 (cp950)."""
+    codes = _two_byte_codes()
+    raw = bytearray(3 * len(codes))
+    raw[0::3] = bytes(c >> 8 for c, _ in codes)
+    raw[1::3] = bytes(c & 0xFF for c, _ in codes)
+    raw[2::3] = b"\n" * len(codes)
+    big5 = raw.decode("cp950", errors="replace").split("\n")[: len(codes)]
     table: dict[int, str] = {}
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
-            if trail == 0x7F:
-                continue
-            raw = bytes([lead, trail])
-            try:
-                g = raw.decode("gbk")
-                b = raw.decode("cp950")
-            except UnicodeDecodeError:
-                continue
-            if len(g) == 1 and len(b) == 1:
-                table[ord(g)] = b
+    for (_, g), b in zip(codes, big5, strict=True):
+        if len(b) == 1 and b != "\ufffd" and not "\ue000" <= g <= "\uf8ff":
+            table[ord(g)] = b
     return table
 
 
@@ -638,10 +679,9 @@ def _han_big5_candidate(span: str) -> str | None:
 
 def _han_changes(text: str, start: int, end: int) -> list[Change]:
     out: list[Change] = []
-    odd = _odd_re()
     for m in _han_span_re().finditer(text, start, end):
         span = m.group()
-        odd_hits = len(odd.findall(span))
+        odd_hits = _evidence(span)
         if odd_hits < 2:
             continue
         e = m.end()
@@ -687,7 +727,7 @@ def _plausible_big5(new: str, old: str) -> bool:
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    if not text or _precheck().search(text) is None:
+    if not text or not _suspicious(text):
         return []
     changes = _latin_changes(text, 0, len(text))
     han = _han_changes(text, 0, len(text))
