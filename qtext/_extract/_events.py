@@ -958,7 +958,7 @@ def _to_event(ev: _Ev) -> Event:
                 best = prefix + best
         ev.name = best
     aliases = list(dict.fromkeys([*ev.aliases, *(n for n in names if n != ev.name)]))
-    spans = tuple(Span(m.name if not m.generic else m.noun, m.start, m.end) for m in ev.mentions)
+    spans = tuple(Span(m.name, m.start, m.end) for m in ev.mentions)
     return Event(
         name=ev.name,
         aliases=tuple(a for a in aliases if a != ev.name),

@@ -150,6 +150,17 @@ class _Reader:
         self.tok_end: dict[int, Token] = {t.end: t for t in self.tokens}
         self.tok_end_set = frozenset(self.tok_end)
 
+    def tokens_between(self, a: int, b: int) -> list[Token]:
+        out = []
+        pos = a
+        while pos < b:
+            tk = self.tok_at.get(pos)
+            if tk is None:
+                return []
+            out.append(tk)
+            pos = tk.end
+        return out
+
     # ------------------------------------------------------------------ dictionary
     def dictionary(self) -> list[Mention]:
         text, lex = self.text, self.lex
@@ -507,11 +518,26 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             if e is not None:
                 people.append(Mention(text[m.end:e], "PERSON", m.end, e, source="title"))
         # a name right before the title: 奥利总理, 普拉昌达主席, 栗战书委员长
-        for ln in (3, 2):
-            i = m.start - ln
-            if i >= 0 and (i == 0 or not is_han(text[i - 1])) and r.chinese_name(i, True) == m.start:
-                people.append(Mention(text[i:m.start], "PERSON", i, m.start, source="title"))
+        b = m.start
+        while b > 0 and is_han(text[b - 1]) and m.start - b <= 8:
+            b -= 1
+        # leading pronouns, prepositions and verbs are not part of the name (我同班达里总统)
+        while b < m.start:
+            tk = r.tok_at.get(b)
+            if tk is None or tk.pos not in _FUNCTION_TAGS and tk.pos not in ("v", "p", "r") or tk.end >= m.start:
                 break
+            b = tk.end
+        run = text[b:m.start]
+        toks_ok = all(
+            (tk.pos in ("nr", "nrt", "nrfg", "nz", "ng", "x") or all(c in lex.translit for c in tk.text))
+            for tk in r.tokens_between(b, m.start)
+        )
+        if (b == 0 or not is_han(text[b - 1]) or b in r.tok_at) and 2 <= len(run) <= 8 and b not in starts_taken \
+                and toks_ok:
+            if r.chinese_name(b, True) == m.start or (
+                len(run) >= 3 and sum(c in lex.translit for c in run) >= 0.6 * len(run) and lex.scan.match(text, b) is None
+            ):
+                people.append(Mention(run, "PERSON", b, m.start, source="title"))
         prev = r.tok_end.get(m.start)
         if prev is not None and len(prev.text) >= 2 and prev.start not in starts_taken and (
             prev.pos in ("nr", "nrfg", "nrt")
@@ -537,6 +563,11 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         prev_tok = tokens[k - 1] if k > 0 else None
         next_tok = tokens[k + 1] if k + 1 < len(tokens) else None
         w = t.text
+        if t.end < len(text) and (text[t.end] in _DOTS or text[t.end:t.end + 4].count("·")):
+            e = r.foreign_name(t.start)  # 艾力 + 更·依明巴海: a dotted name, read whole
+            if e is not None and e > t.end:
+                people.append(Mention(text[t.start:e], "PERSON", t.start, e, source="pos"))
+            continue
         cut = _NAME_TAIL.search(w)
         if cut is not None and cut.start() >= 2 and w[0] in lex.surnames:
             people.append(Mention(w[:cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
