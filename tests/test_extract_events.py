@@ -133,3 +133,24 @@ def test_cut_words_inside_a_quotation_are_kept() -> None:
     text = "“为了明天  共创未来”主题展览开幕。"
     names = [e.name for e in _events(text, _page(text))]
     assert names == ["“为了明天  共创未来”主题展览"]
+
+
+def test_spans_slice_back_on_any_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = list("第二届中国（上海）大会论坛会议会见会谈访问对进行国事"
+                    "在召开举行15日9月年“”，。、和的张三王五")
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=60))
+    def check(text: str) -> None:
+        page = Page(dateline=Dateline(date="2018-06-20"), paragraphs=(Span(text, 0, len(text)),))
+        offs = (_official(text, "张三"), _official(text, "王五"))
+        for ev in _events(text, page, offs):
+            for m in ev.mentions:
+                assert text[m.start:m.end] == m.text
+        for d in find_dates(text, page):
+            assert text[d.start:d.end] == d.text
+
+    check()
