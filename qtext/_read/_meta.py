@@ -105,8 +105,8 @@ _BARE_SOURCE_RE = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·－\-]{1,11}$")
 _NOT_SOURCE_RE = re.compile(r"星期|周[一二三四五六日天]|发布|发表|更新|今天|日期|时间|农历|阴历|[于在]$")
 _PADDED_NAME_RE = re.compile(r"^([\u3400-\u9fff])[ \u3000\xa0]+([\u3400-\u9fff])$")  # 李 华 → 李华
 _BYLINE_RE = re.compile(
-    r"^[□■●◆▲\s]*(?:(?:本报记者|本台记者|本刊记者|本网记者|特约记者|记者|通讯员)\s*[/／|｜]?"
-    r"|(?:撰文|文字|文)\s*[/／|｜]|(?:撰文|文字|文)\s+)\s*"
+    r"^[□■●◆▲\s]*(?:(?:本报记者|本台记者|本刊记者|本网记者|特约记者)\s*[/／|｜]?"
+    r"|(?:记者|通讯员|撰文|文字|文)(?:\s*[/／|｜]|\s+))\s*"  # 记者 张三, 文/李四 (not 记者手记)
     r"(?P<names>[\u3400-\u9fff·]{2,5}(?:[ \u3000、，,]+[\u3400-\u9fff·]{2,5}){0,3})\s*$"
 )
 _EMPTY_VALUES = frozenset({"none", "null", "undefined", "nan", "-", "--", "—", "无", "暂无", "未知"})
@@ -158,6 +158,7 @@ class MetaLine:
     labels: int = 0  # how many labels the line has
     coverage: float = 0.0
     bare_date: bool = False  # the line starts with an unlabelled date
+    first_label: int = 0  # where the first label starts (a label deep inside a line is a credit)
 
     def get(self, name: str) -> str | int | None:
         value: str | int | None = getattr(self, name)
@@ -256,7 +257,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
     coverage = min(1.0, explained / body) if body else 0.0
     kept = {k: v for k, v in fields.items() if k in META_FIELDS}
     n_labels = sum(1 for m in matches if labels[_label_of(m)] in META_FIELDS)
-    return MetaLine(**kept, labels=n_labels, coverage=coverage, bare_date=bare)  # type: ignore[arg-type]
+    first = 0 if bare else matches[0].start()
+    return MetaLine(**kept, labels=n_labels, coverage=coverage, bare_date=bare,  # type: ignore[arg-type]
+                    first_label=first)
 
 
 def _label_of(m: re.Match[str]) -> str:

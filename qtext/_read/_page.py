@@ -38,6 +38,8 @@ _END_PUNCT = frozenset("。！？!?…”’）)」』")
 _SENTENCE_END = frozenset("。！？!?…")
 _CLOSERS = "”’）)」』》】\"'"
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→|〉|>)\s*")
+_BULLETS = frozenset("●○■□◆◇▲△▶►•·★☆※")
+_CREDIT_END = re.compile(r"(?:摄|供图|绘|制图|发)\s*(?:[）)]|[（(][^（()）]{1,12}[）)])?$")
 _HOME_WORDS = frozenset(("首页", "主页", "网站首页", "返回首页", "home"))
 _SITE_RE = re.compile(r"^(?P<site>[^\s:：]{2,30})\s+(?P<url>https?://\S+)$")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
@@ -71,15 +73,19 @@ def _is_bodyish(s: str, han: int) -> bool:
     """Whether a line reads like running text rather than a heading, title or menu: it ends like a
     sentence (``。！？…``, a closing quote after one, ``，；：`` of a cut or lead-in line), holds a
     whole sentence, is a bracketed credit, or is long."""
+    if s[0] in "（(" and s[-1] in "）)" and han >= 2:
+        return True  # a credit in brackets: （龙恩泽）, （新华社北京10月3日电）
     if han < 4:
         return False
-    if s[0] in "（(" and s[-1] in "）)":
-        return True  # a credit in brackets: （本报记者 张三）, （新华社北京10月3日电）
     t = s.rstrip(_CLOSERS)
     if t and t[-1] in _SENTENCE_END:
         return True
-    if han >= 8 and s[-1] in "，,；;：:":
-        return True
+    if s[0] in _BULLETS and han >= 8:
+        return True  # a list item of the article: ●2019年营商环境改革力度更大
+    if _CREDIT_END.search(s):
+        return True  # a photo or chart credit: 新华社记者 张三 摄, 制图：李栋（新华社发）
+    if s[-1] in "，,；;：:":
+        return True  # a cut line, or a lead-in / salutation (女士们，先生们，  同志们，朋友们：)
     if han >= 15 and any(c in _SENTENCE_END for c in s[:-1]):
         return True
     return han >= 60
@@ -94,12 +100,13 @@ def _is_furniture(s: str) -> bool:
     if any(w in compact for w in credit_words()) or _END_RE.match(compact):
         return True
     words = furniture_words()
+    head = compact.lstrip("【[［〔(（<《")
     rest = compact
     hit = False
     for w in words:
         if w in rest:
-            if rest.startswith(w) and len(rest) > len(w) and rest[len(w)] in ":：" and len(compact) <= 60:
-                return True
+            if head.startswith(w) and len(head) > len(w) and head[len(w)] in ":：】]］〕)）":
+                return True  # 上一篇：…, 【字体：大 中 小】, 【打印本页】
             rest = rest.replace(w, "")
             hit = True
     if not hit:
@@ -170,6 +177,7 @@ def _classify(s: str, start: int) -> _Line:
     han = len(_HAN_RE.findall(s))
     meta = parse_meta_line(s) if len(s) <= 160 else None  # a meta line is short
     if (meta is not None and len(s) <= 160 and (meta.coverage >= 0.6 or meta.bare_date)
+            and meta.first_label <= 4  # not 记者： deep inside a bracketed credit
             and not (meta.coverage < 0.9 and s[-1] in _SENTENCE_END and han > 30)):
         return _Line(s, start, end, "meta", han, meta)
     if _SITE_RE.match(s) or _URL_RE.match(s):
@@ -396,7 +404,7 @@ def read_page(
     near = [ml for i, ml in above if ml is not None and i >= start_meta]
     # above the title only labelled lines count (a bare date up there is often today's date)
     far = [ml for i, ml in above if ml is not None and i < start_meta and ml.labels]
-    below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta is not None]
+    below = [ln.meta for ln in lines[a:] if ln.kind == "meta" and ln.meta is not None and ln.meta.labels]
     fields = _merge_fields(near)
     for name, v in _merge_fields([m for m in below if m is not None]).items():
         if fields.get(name) is None and name in ("source", "author", "editor", "views", "published"):
