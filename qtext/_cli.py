@@ -406,6 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("qtext: --workers must be 0 (one per CPU) or more", file=sys.stderr)
         return 2
     stdin = getattr(sys.stdin, "buffer", None)
+    if not args.inputs and sys.stdin is not None and sys.stdin.isatty():
+        print(f"qtext {command}: no input; give FILES, folders, or - to read standard input "
+              f"(see qtext {command} --help)", file=sys.stderr)
+        return 2
     inputs = _Inputs(args, stdin)
     if not inputs.paths:
         print("qtext: nothing to do", file=sys.stderr)
