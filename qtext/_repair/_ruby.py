@@ -311,6 +311,12 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         if lead[0] in "(（":
             if start == 0:
                 continue
+            if changes and changes[-1].end == start and changes[-1].replacement:
+                # a repeated annotation right after a removed one: 質(zhì)(zhì)
+                prev = changes[-1]
+                if _single(prev.replacement[-1], py) is not None:
+                    changes[-1] = Change(prev.start, end, prev.replacement, prev.note)
+                continue
             ch = text[start - 1]
             note = _single(ch, py)
             if note is not None:
