@@ -216,6 +216,8 @@ def _load() -> Lexicon:
         ab = row.get("abbr") or ""
         if len(ab) == 1 and ab not in abbrs:
             abbrs[ab] = info
+        elif len(ab) >= 2 and ab not in places:
+            places[ab] = info  # 印尼
         for n in (name, row.get("full") or "", row.get("cldr_name") or "", row.get("former") or ""):
             if len(n) >= 2 and n not in places:
                 places[n] = info
@@ -260,6 +262,7 @@ def _load() -> Lexicon:
         surnames.update(_FALLBACK_SURNAMES)
         common.update(_FALLBACK_SURNAMES)
         surnames2.update(("欧阳", "司马", "上官", "诸葛", "东方", "慕容", "令狐", "皇甫", "尉迟", "公孙"))
+    surnames.update(_EXTRA_COMMON)
     translit = {r.get("char", "") for r in _table("translit_chars.tsv")}
     if not translit - {""}:
         translit = {r.get("char", "") for r in _table("repair_translit_chars.tsv")}

@@ -49,6 +49,7 @@ def is_han(ch: str) -> bool:
 
 
 _DOTS = "·・•‧"
+_LOST_DOTS = "?？"  # a separator lost in transcoding (艾力更？依明巴海), accepted between Han runs
 # Characters that cannot be part of a Chinese given name (function words, measure words …).
 _NOT_GIVEN = frozenset(
     "的了是在和与等说也都就将已到及对为并又还被把向从给让于以之其这那我你他她它们个年月日时"
@@ -297,7 +298,7 @@ class _Reader:
         k = i
         while k < n and is_han(text[k]) and k - i < 8:
             k += 1
-        dotted = k < n - 1 and text[k] in _DOTS and is_han(text[k + 1]) and k > i
+        dotted = k < n - 1 and (text[k] in _DOTS or text[k] in _LOST_DOTS) and is_han(text[k + 1]) and k > i
         lenient = hint or dotted
         tk0 = self.tok_at.get(i)
         if lenient and not dotted and tk0 is not None and len(tk0.text) >= 2 and tk0.pos in _WORD_TAGS \
@@ -309,7 +310,8 @@ class _Reader:
         seg = 0
         while j < n and j - i < 30:
             ch = text[j]
-            if ch in _DOTS and j > i and j + 1 < n and is_han(text[j + 1]) and text[j - 1] not in _DOTS:
+            if (ch in _DOTS or ch in _LOST_DOTS and dotted) and j > i and j + 1 < n and is_han(text[j + 1]) \
+                    and is_han(text[j - 1]):
                 j += 1
                 seg = 0
                 lenient = True
@@ -328,7 +330,7 @@ class _Reader:
                     break  # 班达里 + 邀请
             j += 1
             seg += 1
-        while j > i and text[j - 1] in _DOTS:
+        while j > i and (text[j - 1] in _DOTS or text[j - 1] in _LOST_DOTS):
             j -= 1
         return j if j - i >= 2 else None
 
@@ -392,7 +394,7 @@ class _Reader:
             return None  # a title, organisation or place, not a name
         tok = self.tok_at.get(i)
         fe = self.foreign_name(i, foreign_hint)
-        if fe is not None and any(c in _DOTS for c in text[i:fe]):
+        if fe is not None and any(c in _DOTS or c in _LOST_DOTS for c in text[i:fe]):
             return fe
         if fe is not None and foreign_hint and (tok is None or tok.pos not in ("nr", "nrfg") or tok.end != fe):
             return fe
@@ -687,12 +689,13 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
 
 _NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想)$")
 _ADDRESS_RE = re.compile("老师|师傅|大爷|大妈|大娘|阿姨|先生|女士|同志|大姐|大哥|总(?=[，。、说表])")
-_LIST_RE = re.compile("[\u4e00-\u9fff·]{1,24}(?:、[\u4e00-\u9fff·]{1,24})+")
+_LIST_RE = re.compile("[\u4e00-\u9fff·？]{1,24}(?:、[\u4e00-\u9fff·？]{1,24})+")
 
 
 def _plausible_item(item: str, lex: Lexicon) -> bool:
     if item in lex.places or item in lex.orgs or item in lex.titles or item.endswith("等"):
         return False
+    item = item.replace("？", "·").replace("?", "·")
     if "·" in item:
         return 3 <= len(item) <= 24 and not item.startswith("·") and not item.endswith("·")
     return 2 <= len(item) <= 5

@@ -68,7 +68,7 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
     for idx, m in enumerate(ms):
         link = chain_gap(text[cursor:m.start]) if cursor >= 0 else "broken"
         if m.label in ("ORG", "PLACE"):
-            if link == "adjacent" and org is not None and prev is org:
+            if link == "adjacent" and org is not None and prev is not None and prev.end == org.end:
                 org = Mention(org.text + text[org.end:m.start] + m.text, "ORG", org.start, m.end)
             else:
                 if link == "broken":
@@ -87,11 +87,16 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
                 cursor, prev = m.end, m
                 org = None
                 continue
-            own = org.text if org is not None and prev is org and link == "adjacent" else None
+            own = org.text if org is not None and prev is not None and prev.end == org.end and link == "adjacent" \
+                else None
             if link == "broken" or (prev is not None and prev.label == "PERSON" and link != "adjacent"):
                 chain = []
             if own is None and chain and link == "joined":
                 own = chain[-1].organisation
+            elif own is None and not chain and link == "joined" and prev is not None and prev.label == "PERSON" \
+                    and list_titles:
+                # 行政长官崔世安、候任行政长官贺一诚; 国王西哈莫尼和太后莫尼列
+                own = list_titles[-1].organisation
             chain.append(OfficialTitle(m.text, own))
             org = None
             list_titles = []
@@ -111,4 +116,11 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
             chain = []
             org = None
         cursor, prev = m.end, m
-    return [Official(name, tuple(titles_of[name]), tuple(spans_of[name])) for name in spans_of]
+    return [
+        Official(_clean_name(name), tuple(titles_of[name]), tuple(spans_of[name])) for name in spans_of
+    ]
+
+
+def _clean_name(name: str) -> str:
+    """The name as it should read: a separator lost as ``？`` is the middle dot again."""
+    return name.replace("？", "·").replace("?", "·") if len(name) > 2 else name
