@@ -45,6 +45,8 @@ _CACHE_VERSION = 2
 # glues them to an unknown name (张连志为, 问孙楠), qtext cuts them off again
 _EDGE_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "r"))
 _EDGE_VERBS = frozenset("说到拿问看是在有把被让给向对将称")
+# a dictionary word this rare (log-probability; 吴国 ≈ -12.8, 北京 ≈ -8.4) may be part of a name
+_RARE_LOGP = -12.0
 
 # Characters of a number run: ASCII and full-width digits, with the separators that may sit
 # between digits (decimal point, thousands comma is left out: ``1,2`` is ambiguous in Chinese).
@@ -345,8 +347,10 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
 def _name_before(prev: str, m: _Model) -> bool:
     """Is ``prev`` the start of a name the HMM cut short (a two-character unknown word or name
     beginning with a surname, or a run of transliteration characters)?"""
-    if len(prev) == 2 and prev[0] in m.surnames and (prev not in m.logp or m.tags.get(prev) == "nr"):
-        return True
+    if len(prev) == 2 and prev[0] in m.surnames:
+        p = m.logp.get(prev)
+        # unknown, a name, or a rare proper noun (吴国, 石安: places the name happens to spell)
+        return p is None or m.tags.get(prev) == "nr" or (p < _RARE_LOGP and m.tags.get(prev) in ("ns", "nz"))
     return len(prev) >= 3 and m.translit.issuperset(prev)
 
 
