@@ -46,8 +46,9 @@ def test_partition_function_matches_serial_and_reads_dict_records():
 def test_bag_on_a_local_cluster_equals_the_serial_output():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as cluster, Client(cluster) as client:
+    # loopback only, random ports: several test runs may share this machine
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0,
+                      dashboard_address="127.0.0.1:0", silence_logs=40) as cluster, Client(cluster) as client:
         bag = db.from_sequence(PAGES, npartitions=3)
         got = qtext.dask.analyze_bag(bag).compute(scheduler=client)
         workers = client.run(lambda: __import__("os").getpid())
