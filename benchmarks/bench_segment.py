@@ -33,7 +33,7 @@ def spans(words: Sequence[str]) -> set[tuple[int, int]]:
 
 def prf(gold: list[list[str]], pred: list[list[str]]) -> tuple[float, float, float]:
     tp = n_pred = n_gold = 0
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         gs, ps = spans(g), spans(p)
         tp += len(gs & ps)
         n_pred += len(ps)
@@ -72,7 +72,8 @@ def main(argv: list[str]) -> int:
     j_words("预热一下分词器。")
     print(f"{'file':22} {'tool':6} {'P':>7} {'R':>7} {'F1':>7} {'chars/s':>10}")
     for path in args.gold:
-        gold = [line.split() for line in open(path, encoding="utf-8") if line.strip()]
+        with open(path, encoding="utf-8") as fh:
+            gold = [line.split() for line in fh if line.strip()]
         if args.limit:
             gold = gold[: args.limit]
         texts = ["".join(g) for g in gold]

@@ -29,6 +29,7 @@ __all__ = [
     "Place",
     "PlaceAlias",
     "Surname",
+    "WorldCity",
     "countries",
     "country",
     "idf",
@@ -40,6 +41,7 @@ __all__ = [
     "surnames",
     "translit_chars",
     "translit_score",
+    "world_cities",
 ]
 
 
@@ -150,6 +152,25 @@ def _countries_by_name() -> Mapping[str, Country]:
 def country(name: str) -> Country | None:
     """A country by short, full, CLDR or former name (``荷兰``, ``荷兰王国``, ``马其顿``)."""
     return _countries_by_name().get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class WorldCity:
+    """One row of ``world_cities.tsv``: a city outside China and its country."""
+
+    city: str
+    iso: str
+    country: str
+    capital: bool
+    tz: str
+
+
+@functools.lru_cache(maxsize=1)
+def world_cities() -> Mapping[str, WorldCity]:
+    """Cities outside China by Chinese name (基辅 → UA)."""
+    return MappingProxyType(
+        {r[0]: WorldCity(r[0], r[1], r[2], r[3] == "capital", r[4]) for r in read_rows("world_cities.tsv")}
+    )
 
 
 @functools.lru_cache(maxsize=1)

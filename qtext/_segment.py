@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["segment"]
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 # single-character words of these jieba tags (prepositions, conjunctions, adverbs, particles,
 # pronouns, modal particles) and these verbs sit next to names but rarely inside them: the HMM
@@ -148,6 +148,7 @@ def _qtext_words() -> list[tuple[str, str]]:
             out.append((country.full, "ns"))
         if country.capital:
             out.append((country.capital, "ns"))
+    out.extend((city, "ns") for city in _lexicon.world_cities())
     for name, tag in (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n")):
         out.extend((w, tag) for w in _name_columns(name))
     return [(w, t) for w, t in out if 2 <= len(w) <= 20 and " " not in w]

@@ -129,6 +129,18 @@ def test_countries_have_iso_codes_capitals_and_context_only_abbreviations() -> N
     assert "CONTEXT-ONLY" in "\n".join(comments)
 
 
+# --- world_cities.tsv ------------------------------------------------------------------------
+
+
+def test_world_cities_name_their_country_and_leave_china_out() -> None:
+    cities = _lexicon.world_cities()
+    assert 450 <= len(cities) <= 650
+    assert cities["基辅"].iso == "UA" and cities["基辅"].capital
+    assert cities["纽约"].country == "美国" and not cities["纽约"].capital
+    assert not any(c.iso in ("CN", "HK", "MO", "TW") for c in cities.values())
+    assert "上海" not in cities
+
+
 # --- surnames.tsv ----------------------------------------------------------------------------
 
 
