@@ -159,3 +159,25 @@ def test_empty_and_furniture_only_pages_have_no_body():
     assert read_page("").paragraphs == ()
     page = read_page("分享到：微博")
     assert page.paragraphs == () and "no body found" in page.notes
+
+
+def test_short_indented_lines_tight_against_the_body_are_body():
+    text = ("大会举行\n\n发布时间：2021-10-09 来源：青石日报\n\n"
+            "　　核心阅读\n"
+            "　　大会8日在青石镇举行，代表出席并发言，会议取得圆满成功。\n"
+            "　　各方一致表示，要把会议精神落到实处。\n"
+            "　　本期统筹：林小禾\n\n【打印本页】\n")
+    page = read_page(text)
+    paras = [p.text for p in page.paragraphs]
+    assert paras[0] == "核心阅读" and paras[-1] == "本期统筹：林小禾" and len(paras) == 4
+    assert page.title == "大会举行"
+
+
+def test_dated_letter_inside_the_body_does_not_cut_it():
+    text = ("大会举行\n来源：青石日报\n"
+            "　　你们好！看到你们的来信，我很高兴，祝你们生活幸福，身体健康，万事如意，工作顺利。\n"
+            "　　林小禾\n　　2021年10月6日\n"
+            "　　青石日报北京10月7日电 林小禾6日给老人们回信，向他们表示亲切问候和勉励。\n")
+    page = read_page(text)
+    assert len(page.paragraphs) == 4
+    assert page.paragraphs[-1].text.startswith("青石日报北京10月7日电")

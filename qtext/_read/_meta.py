@@ -23,7 +23,13 @@ from typing import Any
 from .._resources import read_rows
 
 __all__ = [
-    "MetaLine", "breadcrumb_words", "credit_words", "furniture_words", "label_fields", "parse_date",
+    "MetaLine",
+    "breadcrumb_words",
+    "credit_words",
+    "furniture_words",
+    "label_fields",
+    "other_labels",
+    "parse_date",
     "parse_meta_line",
 ]
 
@@ -41,6 +47,12 @@ def furniture_words() -> tuple[str, ...]:
     """Labels of page furniture (share, print, previous/next, copyright …), longest first."""
     words = [k for k, v in label_fields().items() if v == "furniture"]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def other_labels() -> tuple[str, ...]:
+    """Labels read only to end a value (校对, 标签 …): a short line they open is furniture."""
+    return tuple(sorted((k for k, v in label_fields().items() if v == "other"), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,7 +27,15 @@ from typing import Any
 from .._config import ReadConfig
 from .._document import Page, Span
 from ._dateline import find_dateline
-from ._meta import MetaLine, breadcrumb_words, credit_words, furniture_words, parse_date, parse_meta_line
+from ._meta import (
+    MetaLine,
+    breadcrumb_words,
+    credit_words,
+    furniture_words,
+    other_labels,
+    parse_date,
+    parse_meta_line,
+)
 
 __all__ = ["read_page"]
 
@@ -101,6 +109,8 @@ def _is_furniture(s: str) -> bool:
         return True
     words = furniture_words()
     head = compact.lstrip("【[［〔(（<《")
+    if any(head.startswith(w) and head[len(w):len(w) + 1] in (":", "：") for w in other_labels()):
+        return True  # 标签：国庆 招待会, 校对：张三
     rest = compact
     hit = False
     for w in words:
@@ -199,14 +209,28 @@ def _weight(line: _Line) -> int:
     return -max(1, len(line.text) // 4)
 
 
+def _weights(lines: list[_Line]) -> list[int]:
+    """Each line's weight (see the module notes), with one look back: a bare date line right after
+    running text (a letter's date, under its signature) is a small step, not a wall."""
+    ws = [_weight(ln) for ln in lines]
+    for i, ln in enumerate(lines):
+        if ln.kind != "meta" or ln.meta is None or ln.meta.labels or i == 0:
+            continue
+        prev = lines[i - 1]
+        if prev.kind == "text" and len(prev.text) <= 12 and i >= 2:
+            prev = lines[i - 2]  # the signature line under a letter
+        if prev.kind == "text" and prev.bodyish and prev.han >= 30:
+            ws[i] = -3
+    return ws
+
+
 def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
     """Indices [a, b] of the maximum-weight run of lines (None when no line weighs > 0)."""
     best = 0
     best_ab: tuple[int, int] | None = None
     cur = 0
     cur_a = 0
-    for i, line in enumerate(lines):
-        w = _weight(line)
+    for i, w in enumerate(_weights(lines)):
         if cur <= 0:
             cur, cur_a = w, i
         else:
@@ -214,6 +238,39 @@ def _best_run(lines: list[_Line]) -> tuple[int, int] | None:
         if cur > best:
             best, best_ab = cur, (cur_a, i)
     return best_ab
+
+
+def _gap(text: str, upper: _Line, lower: _Line) -> bool:
+    """Whether a blank line separates two lines."""
+    return text.count("\n", upper.end, lower.start) >= 2
+
+
+def _indent(text: str, line: _Line) -> str:
+    return text[text.rfind("\n", 0, line.start) + 1:line.start]
+
+
+def _extend(text: str, lines: list[_Line], a: int, b: int) -> tuple[int, int]:
+    """Widen the body of page text over short lines set tight against it (no blank line between)
+    that are indented like its paragraphs (``　　核心阅读``, ``　　这是直面挑战的铿锵宣示——``,
+    ``　　本期统筹：杨烁壁``). Without indentation: upward only when a labelled meta line closes
+    the run above, downward over at most two short lines."""
+    indent = _indent(text, lines[a])
+    indented = "\u3000" in indent or len(indent) >= 2
+
+    def fits(ln: _Line) -> bool:
+        return ln.kind == "text" and (_indent(text, ln) == indent if indented else len(ln.text) <= 30)
+
+    i = a
+    while i > 0 and fits(lines[i - 1]) and not _gap(text, lines[i - 1], lines[i]) and (indented or a - i < 3):
+        i -= 1
+    if i < a and (indented or (i > 0 and lines[i - 1].kind == "meta")):
+        a = i
+    j = b
+    while j + 1 < len(lines) and j - b < 3 and fits(lines[j + 1]) and not _gap(text, lines[j], lines[j + 1]):
+        j += 1
+    if j > b and (indented or j - b <= 2):
+        b = j
+    return a, b
 
 
 def _norm(s: str) -> str:
@@ -339,6 +396,8 @@ def read_page(
         if body_chars < cfg.min_body_chars and len(lines) > b - a + 1:
             # too little text to call a body when the page has other lines: still keep it
             notes.append("short body")
+        if not is_html:
+            a, b = _extend(text, lines, a, b)
         if (not is_html and b > a and all(ln.kind != "text" for ln in lines[:a])
                 and _headline_first(text, lines[a], lines[a + 1])):
             a += 1  # the page's text opens with its headline, set apart by a blank line
@@ -349,7 +408,9 @@ def read_page(
         a, b = len(lines), len(lines) - 1
         notes.append("no body found")
     header = lines[:a]
-    body_lines = [ln for ln in lines[a:b + 1] if ln.kind not in _KINDS_OUT]
+    # inside the body a bare date line is the article's own (a letter's date), not page metadata
+    body_lines = [ln for k, ln in enumerate(lines[a:b + 1], a) if ln.kind not in _KINDS_OUT
+                  or (ln.kind == "meta" and ln.meta is not None and not ln.meta.labels and a < k < b)]
     paragraphs = tuple(sp for sp in (_paragraph(text, ln) for ln in body_lines) if sp is not None)
 
     # -- title and subtitles --------------------------------------------------------------
