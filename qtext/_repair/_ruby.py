@@ -41,10 +41,9 @@ from ._edits import Change
 __all__ = ["find_changes", "readings"]
 
 _LETTER = "a-zA-Z\u00c0-\u024f\u1e00-\u1eff"
-_PRECHECK = re.compile(rf"[(（?？\ufffd][{_LETTER}]")
-_ANNOTATION = re.compile(
-    rf"(?P<lead>[?？\ufffd][(（]?|[(（])(?P<py>[{_LETTER}][{_LETTER}\u0300-\u036f1-5' \u00b7-]{{0,59}})[)）]"
-)
+_PRECHECK = re.compile(rf"[(（?？][{_LETTER}]|\ufffd[(（]")
+_PINYIN = rf"[{_LETTER}][{_LETTER}\u0300-\u036f1-5' \u00b7-]{{0,59}}"
+_ANNOTATION = re.compile(rf"(?P<lead>[?？][(（]?|\ufffd[(（]|[(（])(?P<py>{_PINYIN})[)）]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -314,7 +313,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             if changes and changes[-1].end == start and changes[-1].replacement:
                 # a repeated annotation right after a removed one: 質(zhì)(zhì)
                 prev = changes[-1]
-                if _single(prev.replacement[-1], py) is not None:
+                if prev.replacement == "\ufffd" or _single(prev.replacement[-1], py) is not None:
                     changes[-1] = Change(prev.start, end, prev.replacement, prev.note)
                 continue
             ch = text[start - 1]
