@@ -243,7 +243,8 @@ class _Reader:
                     break
                 if had_place and not is_place:
                     break  # 北京大兴…: places lead a name; nothing goes before them
-                if p.text == "与" and len(suf) == 1 and j > 0 and _tok_ok_in_org(toks[j - 1]):
+                if p.text == "与" and j > 0 and _tok_ok_in_org(toks[j - 1]) and _tok_ok_in_org(toks[j + 1]) \
+                        and _suffix_of(toks[j - 1].text, lex) is None and (len(suf) == 1 or j + 1 < k):
                     start = p.start
                     j -= 1
                     continue
@@ -534,10 +535,10 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             (tk.pos in ("nr", "nrt", "nrfg", "nz", "ng", "x") or all(c in lex.translit for c in tk.text))
             for tk in r.tokens_between(b, m.start)
         )
-        if (b == 0 or not is_han(text[b - 1]) or b in r.tok_at) and 2 <= len(run) <= 8 and b not in starts_taken \
-                and toks_ok:
+        if (b == 0 or not is_han(text[b - 1]) or b in r.tok_at) and 2 <= len(run) <= 8 and b not in starts_taken:
             if r.chinese_name(b, True) == m.start or (
-                len(run) >= 3 and sum(c in lex.translit for c in run) >= 0.6 * len(run) and lex.scan.match(text, b) is None
+                toks_ok and len(run) >= 3 and sum(c in lex.translit for c in run) >= 0.6 * len(run)
+                and lex.scan.match(text, b) is None
             ):
                 people.append(Mention(run, "PERSON", b, m.start, source="title"))
         prev = r.tok_end.get(m.start)

@@ -78,8 +78,7 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
         elif m.label == "TITLE":
             nxt = ms[idx + 1] if idx + 1 < len(ms) else None
             name_follows = nxt is not None and nxt.label == "PERSON" and nxt.start == m.end
-            chain_follows = nxt is not None and nxt.label in ("TITLE", "ORG", "PLACE") and chain_gap(
-                text[m.end:nxt.start]) == "joined"
+            chain_follows = nxt is not None and nxt.label in ("TITLE", "ORG", "PLACE") and text[m.end:nxt.start] == "、"
             if (not name_follows and not chain_follows and prev is not None and prev.label == "PERSON"
                     and link == "adjacent" and not chain):
                 # 奥利总理, 普拉昌达主席
