@@ -252,8 +252,8 @@ def _indent(text: str, line: _Line) -> str:
 def _extend(text: str, lines: list[_Line], a: int, b: int) -> tuple[int, int]:
     """Widen the body of page text over short lines set tight against it (no blank line between)
     that are indented like its paragraphs (``　　核心阅读``, ``　　这是直面挑战的铿锵宣示——``,
-    ``　　本期统筹：杨烁壁``). Without indentation: upward only when a labelled meta line closes
-    the run above, downward over at most two short lines."""
+    ``　　本期统筹：杨烁壁``). Without indentation: upward over at most three lines only when a
+    meta line closes the run above, downward over at most two short lines."""
     indent = _indent(text, lines[a])
     indented = "\u3000" in indent or len(indent) >= 2
 
@@ -261,7 +261,8 @@ def _extend(text: str, lines: list[_Line], a: int, b: int) -> tuple[int, int]:
         return ln.kind == "text" and (_indent(text, ln) == indent if indented else len(ln.text) <= 30)
 
     i = a
-    while i > 0 and fits(lines[i - 1]) and not _gap(text, lines[i - 1], lines[i]) and (indented or a - i < 3):
+    while (i > 0 and lines[i - 1].kind == "text" and not _gap(text, lines[i - 1], lines[i])
+           and (_indent(text, lines[i - 1]) == indent if indented else a - i < 3)):
         i -= 1
     if i < a and (indented or (i > 0 and lines[i - 1].kind == "meta")):
         a = i
