@@ -207,16 +207,16 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
             return  # kana, box drawing...: Japanese or mojibake, not traditional text
         if _looks_garbled(line, new):
             return
-        diffs = [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]
         runs: list[Change] = []
-        k = 0
-        while k < len(diffs):
-            i = j = diffs[k]
-            k += 1
-            while k < len(diffs) and diffs[k] == j + 1:
-                j += 1
-                k += 1
-            runs.append(Change(offset + i, offset + j + 1, new[i : j + 1], note))
+        start = last = -2
+        for i in [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]:
+            if i != last + 1:
+                if start >= 0:
+                    runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
+                start = i
+            last = i
+        if start >= 0:
+            runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
         if not _in_gbk("".join(c.replacement for c in runs)):
             return  # OpenCC produced characters outside GBK: garbled text, not traditional text
         out.extend(runs)
