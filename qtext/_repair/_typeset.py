@@ -1,6 +1,6 @@
 """Repair step ``typeset``: width, punctuation and whitespace as PRC typesetting has them.
 
-Rules (each one local, decided from the neighbouring characters):
+Rules (each one local, decided from the neighbouring characters of the same line):
 
 - Invisible characters go: zero-width space/joiners (U+200B–U+200D), word joiner (U+2060), BOM
   (U+FEFF) and soft hyphen (U+00AD). A no-break space (U+00A0) becomes a plain space: pages use it
@@ -10,13 +10,18 @@ Rules (each one local, decided from the neighbouring characters):
   white space at the end of a line. Line breaks are never touched (paragraphs matter downstream).
 - Full-width ASCII letters, digits and symbols become ASCII (``２００２年`` → ``2002年``,
   ``ＩＴ`` → ``IT``), except the full-width punctuation Chinese uses: ``，：；？！（）`` and ``～``.
-- In Chinese context (the nearest non-space character on either side is a Han character or CJK
-  punctuation), ASCII ``, : ; ? !`` become ``，：；？！``. A comma or colon between two digits
-  stays (``3,500``, ``10:30``, ``1:0``), and so does anything inside ASCII-only surroundings
-  (URLs, e-mail addresses, English phrases). ``.`` is never changed.
-- A pair of ASCII parentheses becomes ``（）`` when the text before ``(`` or after ``)`` is Chinese or
-  the parenthesised text contains Han (``组织(ISO)主席`` → ``组织（ISO）主席``); a pair of straight
-  double quotes around text containing Han becomes ``“”``, single quotes ``‘’``.
+- In Chinese context, ASCII ``, : ; ? !`` become ``，：；？！``: the nearest character on either
+  side, skipping spaces, digits, brackets, quotes and punctuation this step converts (at most 16
+  characters away), is a Han character or CJK punctuation. A colon between two digits (``10:30``,
+  ``1:0``) and a thousands comma (``3,500``) stay, and so does anything inside ASCII-only
+  surroundings (URLs, e-mail addresses, English phrases). ``.`` is never changed. An ``;`` that
+  ends an HTML entity (``&#21271;``) is left for the html step.
+- On a line with Han text, a pair of ASCII parentheses becomes ``（）`` (``组织(ISO)主席`` →
+  ``组织（ISO）主席``) unless it sits inside English: an ASCII letter or digit right before it,
+  English text or the line end right after it, and no Han inside. A pair of straight double
+  quotes around text containing Han becomes ``“”``, single quotes ``‘’``.
+- The context never counts characters this step itself changes, so one pass is final (the step
+  is idempotent).
 
 >>> from qtext import RepairConfig
 >>> from qtext._repair._edits import apply_changes
