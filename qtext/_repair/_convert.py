@@ -8,13 +8,20 @@ How it decides (all tables are derived lazily, once per process, from the instal
   too, so they are never evidence of traditional script.
 - *Simplified-only* characters are those OpenCC ``s2t`` changes, that GB 2312 has and that ``t2s``
   leaves alone (国, 发, 么).
-- The text is judged line by line. A line with traditional-only characters and at least as many of
-  them than simplified-only ones is traditional: it is converted whole with OpenCC ``tw2s`` (which
-  also handles 隨著 → 随着, 著力 → 着力) after Hong Kong variants are normalised (衞 → 卫, 敍 → 叙),
-  then qtext's phrase fixes (``dictionaries/phrase_fixes.tsv``: 瞭 → 了, 藉 → 借 except in real
-  words) are applied, and corner quotes become PRC quotes (「」 → “”, 『』 → ‘’).
+- The text is judged line by line. A line with more traditional-only characters than
+  simplified-only ones is traditional: it is converted whole with OpenCC ``tw2s`` (which also
+  handles 隨著 → 随着, 著力 → 着力; ``tw2s`` scored best of t2s/tw2s/hk2s/tw2sp on all three
+  converters' output in the development data) after Hong Kong variants are normalised (衞 → 卫,
+  敍 → 叙, taken from where ``hk2s`` and ``tw2s`` differ), then qtext's phrase fixes
+  (``dictionaries/phrase_fixes.tsv``: 瞭 → 了, 藉 → 借 except in real words) are applied, and
+  corner quotes become PRC quotes (「」 → “”, 『』 → ‘’).
 - In any other line only the traditional-only characters themselves are converted (a stray 國 in
   simplified text), so 乾隆, 著作, 瞭望, 藉口 or 於 in a simplified name stay as written.
+- Never converted: a line with Japanese kana or other odd GBK symbols, a conversion that would
+  write characters outside GBK (OpenCC maps rare names such as 周輖 or the simplified term 二噁英
+  to extension characters), and a line the mojibake step finds suspicious when converting it
+  raises the badness cost (UTF-8 read as GBK looks like rare traditional text; converting it
+  would only hide it).
 - Fast path: one search for a traditional-only character; clean simplified text returns ``[]``.
 
 >>> from qtext import RepairConfig
