@@ -151,6 +151,8 @@ def _qtext_words() -> list[tuple[str, str]]:
     out.extend((city, "ns") for city in _lexicon.world_cities())
     for name, tag in (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n")):
         out.extend((w, tag) for w in _name_columns(name))
+    # deputy titles (副局长, 副署长): the most common composed title, kept whole like the title
+    out.extend(("副" + w, "n") for w in _name_columns("titles.tsv") if not w.startswith("副") and len(w) <= 4)
     return [(w, t) for w, t in out if 2 <= len(w) <= 20 and " " not in w]
 
 
