@@ -45,7 +45,11 @@ def test_generic_bodies_are_not_organisations():
 
 def test_places_outside_organisation_names():
     ex = _extract("大会在上海召开，上海市人民政府主办，来自荷兰、美国的代表出席。")
-    assert [(p.name, p.type) for p in ex.places] == [("上海", "city"), ("荷兰", "country"), ("美国", "country")]
+    assert [(p.name, p.type) for p in ex.places] == [
+        ("上海", "city"),
+        ("荷兰", "country"),
+        ("美国", "country"),
+    ]
 
 
 def test_documents_in_book_title_marks():

@@ -39,7 +39,9 @@ def test_shared_chain_with_dunhao():
 
 def test_three_titles_for_one_leader():
     text = "中共中央总书记、国家主席、中央军委主席习近平发表讲话。"
-    assert _people(text) == {"习近平": [("总书记", "中共中央"), ("国家主席", "中共中央"), ("主席", "中央军委")]}
+    assert _people(text) == {
+        "习近平": [("总书记", "中共中央"), ("国家主席", "中共中央"), ("主席", "中央军委")]
+    }
 
 
 def test_foreign_name_with_middle_dot():
@@ -68,5 +70,7 @@ def test_not_officials():
 
 def test_person_entities_have_offsets_into_the_text():
     text = "国务委员王勇出席大会。"
-    ents = [(e.text, e.label, e.start, e.end) for e in _extract(text).entities if e.label in ("PERSON", "TITLE")]
+    ents = [
+        (e.text, e.label, e.start, e.end) for e in _extract(text).entities if e.label in ("PERSON", "TITLE")
+    ]
     assert ents == [("国务委员", "TITLE", 0, 4), ("王勇", "PERSON", 4, 6)]

@@ -72,7 +72,9 @@ def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Ment
     return out
 
 
-def extract(text: str, page: Page, tokens: Sequence[Token], config: ExtractConfig | None = None) -> Extraction:
+def extract(
+    text: str, page: Page, tokens: Sequence[Token], config: ExtractConfig | None = None
+) -> Extraction:
     """Find the entities, officials, organisations, places, dates, events and quotes of a page."""
     cfg = config or ExtractConfig()
     mentions = find_mentions(text, tokens)
@@ -89,8 +91,11 @@ def extract(text: str, page: Page, tokens: Sequence[Token], config: ExtractConfi
     officials = build_officials(text, mentions) if cfg.officials else []
     organisations = build_organisations(text, mentions) if cfg.organisations else []
     places = build_places(mentions) if cfg.places else []
-    documents = [d for d in documents if _in_body([Mention(d.text, "DOCUMENT", d.start, d.end)],
-                                                   _body_ranges(text, page))]
+    documents = [
+        d
+        for d in documents
+        if _in_body([Mention(d.text, "DOCUMENT", d.start, d.end)], _body_ranges(text, page))
+    ]
 
     dates: list[Any] = []
     events: list[Any] = []

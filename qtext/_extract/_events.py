@@ -30,11 +30,12 @@ pass for nouns, bounded look-back of at most ``_MAX_NAME`` characters per mentio
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .._document import DateMention, Entity, Event, Official, Organisation, Page, Place, Span
 from .._resources import read_rows
@@ -43,6 +44,7 @@ from ._dates import parse_cn_number
 __all__ = ["find_events"]
 
 _MAX_NAME = 40  # longest event name looked back over
+_MERGE_WINDOW = 30  # events searched for an alias besides those with the same core
 
 # --- data ----------------------------------------------------------------------------------------
 
@@ -149,6 +151,23 @@ _VISIT_RE = re.compile(
     r"((?:国事|正式|友好|工作|正式友好|国事|私人|访问)?访问)")
 
 
+T = TypeVar("T")
+
+
+class _ByStart(Generic[T]):
+    """Items sorted by start offset, with the ones starting in ``[lo, hi)`` found by bisection."""
+
+    def __init__(self, items: Sequence[T], key: Callable[[T], int]) -> None:
+        self.items = sorted(items, key=key)
+        self.starts = [key(x) for x in self.items]
+
+    def within(self, lo: int, hi: int) -> list[T]:
+        return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in "〇○"
 
@@ -213,13 +232,15 @@ def _regions(text: str, page: Page) -> list[tuple[int, int]]:
     return merged
 
 
+_SENT_END_RE = re.compile("[。！？!?\n]")
+
+
 def _sentence_of(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    s = pos
-    while s > lo and text[s - 1] not in _SENT_END and pos - s < 400:
-        s -= 1
-    e = pos
-    while e < hi and text[e] not in _SENT_END and e - pos < 400:
-        e += 1
+    """The sentence around ``pos`` inside ``[lo, hi)``, at most 400 characters each way."""
+    floor = max(lo, pos - 400)
+    s = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _SENT_END))
+    m = _SENT_END_RE.search(text, pos, min(hi, pos + 400))
+    e = m.start() if m else min(hi, pos + 400)
     return s, min(hi, e + 1)
 
 
@@ -635,8 +656,8 @@ def _person_spans(officials: Sequence[Official], entities: Sequence[Entity]) -> 
     return spans
 
 
-def _guest_name(item: str, persons: Sequence[tuple[int, int, str]], base: int) -> str | None:
-    inside = [p for p in persons if p[0] >= base and p[1] <= base + len(item)]
+def _guest_name(item: str, persons: _ByStart[tuple[int, int, str]], base: int) -> str | None:
+    inside = [p for p in persons.within(base, base + len(item)) if p[1] <= base + len(item)]
     if inside:
         return inside[-1][2]
     if persons:
@@ -661,8 +682,9 @@ def _in_parens(text: str, lo: int, pos: int) -> bool:
     return max(text.rfind("）", k, pos), text.rfind(")", k, pos)) < 0
 
 
-def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int, str]],
-              dates: Sequence[DateMention], page: Page) -> list[_Ev]:
+def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: _ByStart[tuple[int, int, str]],
+              subjects: _ByStart[tuple[int, int, str]], dates: _ByStart[DateMention],
+              page: Page) -> list[_Ev]:
     verbs = re.compile("|".join(_MEETING_VERBS))
     out: list[_Ev] = []
     by_guest: dict[tuple[str, str], _Ev] = {}
@@ -676,7 +698,7 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                 continue
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), lo)
-            before_persons = [p for p in _subjects(text, persons) if ss <= p[0] and p[1] <= vm.start()
+            before_persons = [p for p in subjects.within(ss, vm.start()) if p[1] <= vm.start()
                               and not _in_parens(text, ss, p[0])]
             items: list[tuple[str, int]] = []
             if kind == "talks":
@@ -719,7 +741,7 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
                 key = (kind, guest)
                 span = Span(text[vm.start():vm.end()], vm.start(), vm.end())
                 # date and place: the clause before the verb (9日上午在人民大会堂会见)
-                ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
+                ds = [d for d in dates.within(ss, vm.start()) if d.end <= vm.start() and d.value]
                 date = ds[-1].value if ds else None
                 in_lead = bool(page.paragraphs) and page.paragraphs[0].start <= ss < page.paragraphs[0].end
                 if date is None and in_lead and page.dateline is not None:
@@ -757,8 +779,8 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[t
     return out
 
 
-def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int, str]],
-            dates: Sequence[DateMention]) -> list[_Ev]:
+def _visits(text: str, regions: Sequence[tuple[int, int]], subjects: _ByStart[tuple[int, int, str]],
+            dates: _ByStart[DateMention]) -> list[_Ev]:
     out: list[_Ev] = []
     seen: dict[str, _Ev] = {}
     for lo, hi in regions:
@@ -767,7 +789,7 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
             place = {"华": "中国"}.get(place, place)
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), ss)
-            before = [p for p in _subjects(text, persons) if ss <= p[0] and p[1] <= vm.start()
+            before = [p for p in subjects.within(ss, vm.start()) if p[1] <= vm.start()
                       and not _in_parens(text, ss, p[0])]
             in_clause = [p for p in before if p[0] >= cs]
             pick = in_clause or before
@@ -786,7 +808,7 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], persons: Sequence[tup
                 ev.aliases.append(kind)
             ev.place = place
             ev.participants = {"named": [host]} if host else {}
-            ds = [d for d in dates if ss <= d.start and d.end <= vm.start() and d.value]
+            ds = [d for d in dates.within(ss, vm.start()) if d.end <= vm.start() and d.value]
             ev.date = ds[-1].value if ds else None
             seen[key] = ev
             out.append(ev)
@@ -805,6 +827,8 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
         return []
     mentions = _noun_mentions(text, page, regions, dates)
     events: list[_Ev] = []
+    by_core: dict[str, list[_Ev]] = {}
+    attached: set[int] = set()
     last_by_noun: dict[str, _Ev] = {}
     last_by_type: dict[str, _Ev] = {}
     for m in mentions:
@@ -817,14 +841,19 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
             if target is None:
                 continue
             target.mentions.append(m)
+            attached.add(id(m))
         else:
-            for ev in reversed(events):
+            recent = events[-_MERGE_WINDOW:]
+            exact = by_core.get(m.core)
+            candidates = [*reversed(recent), *(exact or [])]
+            for ev in candidates:
                 if (ev.type == m.type or ev.mentions[0].noun == m.noun) and _compatible(ev, m):
                     target = ev
                     break
             if target is None:
                 target = _Ev(mentions=[m], type=m.type, core=m.core, paren=m.paren, edition=m.edition)
                 events.append(target)
+                by_core.setdefault(m.core, []).append(target)
             else:
                 target.mentions.append(m)
                 if target.edition is None:
@@ -837,24 +866,27 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
         last_by_type[m.type] = target
     # generic mentions seen before any named event of their kind: attach them now
     for m in mentions:
-        if m.generic and not any(m in e.mentions for e in events):
+        if m.generic and id(m) not in attached:
             target = next((e for e in events if e.mentions[0].noun == m.noun), None)
             if target is not None:
                 target.mentions.append(m)
 
-    persons = _person_spans(officials, entities)
-    meetings = _meetings(text, regions, persons, dates, page)
-    visits = _visits(text, regions, persons, dates)
+    person_list = _person_spans(officials, entities)
+    persons = _ByStart(person_list, key=lambda p: p[0])
+    subjects = _ByStart(_subjects(text, person_list), key=lambda p: p[0])
+    by_date = _ByStart(list(dates), key=lambda d: d.start)
+    meetings = _meetings(text, regions, persons, subjects, by_date, page)
+    visits = _visits(text, regions, subjects, by_date)
 
     org_names = {n for o in organisations for n in (o.name, *o.aliases) if n}
     if org_names:
         events = [ev for ev in events if not all(m.generic or m.name in org_names for m in ev.mentions)]
-    all_mentions = sorted(mentions, key=lambda x: x.start)
+    all_mentions = _ByStart(mentions, key=lambda x: x.start)
     first_para = page.paragraphs[0] if page.paragraphs else None
     for ev in events:
         ev.mentions.sort(key=lambda x: x.start)
-        _fill(text, ev, all_mentions, dates, places, organisations, page, first_para)
-        named = _named_participants(text, ev, persons)
+        _fill(text, ev, all_mentions, by_date, places, organisations, page, first_para)
+        named = _named_participants(text, ev, person_list)
         if named:
             ev.participants["named"] = named
     for mt in meetings:
@@ -869,20 +901,20 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
     return [_to_event(ev) for ev in result]
 
 
-def _fill(text: str, ev: _Ev, all_mentions: Sequence[_Mention], dates: Sequence[DateMention],
+def _fill(text: str, ev: _Ev, all_mentions: _ByStart[_Mention], dates: _ByStart[DateMention],
           places: Sequence[Place], organisations: Sequence[Organisation], page: Page,
           first_para: Span | None) -> None:
     fallback_place: str | None = None
     title_end = first_para.start if first_para is not None else 0
     # body mentions first: a title's 在京 is less precise than the lead's 在人民大会堂
     for m in sorted(ev.mentions, key=lambda x: (x.start < title_end, x.start)):
-        ws, we = _window(m, [o for o in all_mentions if o.start >= m.end])
+        ws, we = _window(m, all_mentions.within(m.end, m.sentence[1]))
         ss = m.sentence[0]
         if ev.date is None:
-            fwd = [d for d in dates if ws <= d.start and d.end <= we and d.value and d.start - ws <= 14]
-            between = [o.end for o in all_mentions if ss <= o.start and o.end <= m.start and not o.generic]
+            fwd = [d for d in dates.within(ws, min(we, ws + 15)) if d.end <= we and d.value]
+            between = [o.end for o in all_mentions.within(ss, m.start) if o.end <= m.start and not o.generic]
             floor = max(between, default=ss)
-            back = [d for d in dates if floor <= d.start and d.end <= m.start and d.value]
+            back = [d for d in dates.within(floor, m.start) if d.end <= m.start and d.value]
             if fwd:
                 ev.date = fwd[0].value
             elif back and not m.generic:

@@ -69,7 +69,7 @@ def trie_regex(words: Iterable[str]) -> str:
     >>> re.match(trie_regex(["上海", "上海市"]), "上海市长").group()
     '上海市'
     """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, dict] = {}  # type: ignore[type-arg,unused-ignore]
     for w in words:
         if not w:
             continue
@@ -78,7 +78,7 @@ def trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
+    def build(node: dict) -> str:  # type: ignore[type-arg,unused-ignore]
         ends = "" in node
         alts = []
         singles = []
@@ -94,7 +94,7 @@ def trie_regex(words: Iterable[str]) -> str:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if ends:
-            if len(alts) == 1 and (len(body) == 1 or body.startswith("[") and body.endswith("]")):
+            if len(alts) == 1 and (len(body) == 1 or (body.startswith("[") and body.endswith("]"))):
                 return body + "?"
             return "(?:" + body + ")?"
         return body
@@ -172,12 +172,39 @@ _EXTRA_COMMON = "栗汪尤蔡卢许应支韩郝吉艾沈杨冷皮袁焦邝谭吴
 # The one-character abbreviations (简称) of the provinces, as listed in the Ministry of Civil
 # Affairs' 行政区划简册 (public facts). Used only inside compounds (京津, 青藏, 来京).
 _PROVINCE_ABBR = {
-    "北京市": "京", "天津市": "津", "上海市": "沪", "重庆市": "渝", "河北省": "冀", "山西省": "晋",
-    "内蒙古自治区": "蒙", "辽宁省": "辽", "吉林省": "吉", "黑龙江省": "黑", "江苏省": "苏", "浙江省": "浙",
-    "安徽省": "皖", "福建省": "闽", "江西省": "赣", "山东省": "鲁", "河南省": "豫", "湖北省": "鄂",
-    "湖南省": "湘", "广东省": "粤", "广西壮族自治区": "桂", "海南省": "琼", "四川省": "川", "贵州省": "黔",
-    "云南省": "滇", "西藏自治区": "藏", "陕西省": "陕", "甘肃省": "甘", "青海省": "青",
-    "宁夏回族自治区": "宁", "新疆维吾尔自治区": "新", "香港特别行政区": "港", "澳门特别行政区": "澳",
+    "北京市": "京",
+    "天津市": "津",
+    "上海市": "沪",
+    "重庆市": "渝",
+    "河北省": "冀",
+    "山西省": "晋",
+    "内蒙古自治区": "蒙",
+    "辽宁省": "辽",
+    "吉林省": "吉",
+    "黑龙江省": "黑",
+    "江苏省": "苏",
+    "浙江省": "浙",
+    "安徽省": "皖",
+    "福建省": "闽",
+    "江西省": "赣",
+    "山东省": "鲁",
+    "河南省": "豫",
+    "湖北省": "鄂",
+    "湖南省": "湘",
+    "广东省": "粤",
+    "广西壮族自治区": "桂",
+    "海南省": "琼",
+    "四川省": "川",
+    "贵州省": "黔",
+    "云南省": "滇",
+    "西藏自治区": "藏",
+    "陕西省": "陕",
+    "甘肃省": "甘",
+    "青海省": "青",
+    "宁夏回族自治区": "宁",
+    "新疆维吾尔自治区": "新",
+    "香港特别行政区": "港",
+    "澳门特别行政区": "澳",
     "台湾省": "台",
 }
 
@@ -194,16 +221,16 @@ def _load() -> Lexicon:
 
     orgs: dict[str, OrgInfo] = {}
     for row in _table("orgs_cn.tsv"):
-        info = OrgInfo(row["id"], row["full"], row.get("kind") or "other", row.get("abbr") or None)
+        oinfo = OrgInfo(row["id"], row["full"], row.get("kind") or "other", row.get("abbr") or None)
         for name in [row["full"], *(row.get("short") or "").split("|")]:
             if name and name not in orgs:
-                orgs[name] = info
+                orgs[name] = oinfo
     for row in _table("orgs_intl.tsv"):
         acr = row.get("acronym") or None
-        info = OrgInfo("intl:" + row["full"], row["full"], row.get("kind") or "international", acr)
+        oinfo = OrgInfo("intl:" + row["full"], row["full"], row.get("kind") or "international", acr)
         for name in [row["full"], *(row.get("short") or "").split("|")]:
             if name and name not in orgs:
-                orgs[name] = info
+                orgs[name] = oinfo
     suffixes = {r["suffix"]: r.get("type") or "other" for r in _table("org_suffixes.tsv")}
 
     places: dict[str, PlaceInfo] = {}

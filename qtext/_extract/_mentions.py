@@ -59,56 +59,340 @@ _NOT_GIVEN = frozenset(
 # Words that typically follow a name: when one starts right after surname + one character, the
 # name has a one-character given name (应勇出席, 王毅会见).
 _FOLLOW = (
-    "出席", "主持", "表示", "指出", "强调", "说", "会见", "会谈", "致辞", "致信", "宣读", "讲话",
-    "参加", "发表", "介绍", "认为", "告诉", "陪同", "率", "一行", "代表", "分别", "共同", "作",
-    "在", "等", "和", "与", "同", "向", "对", "为", "是", "也", "还", "就", "将", "已", "到", "的",
-    "致", "接受", "签署", "视察", "考察", "调研", "看望", "慰问", "听取", "回答", "提出", "希望",
-    "要求", "当选", "担任", "任", "主席", "先生", "女士", "同志", "及", "以及", "称", "宣布",
-    "此前", "日前", "今天", "昨天", "上午", "下午", "晚上", "抵达", "出发", "访问", "举行",
-    "会晤", "通电话", "发来", "致电", "指示", "批示", "签名", "亲切", "热情", "高度", "积极",
-    "首先", "随后", "最后", "并", "又", "都", "则", "说道", "透露", "坦言", "建议", "感谢",
-    "祝贺", "欢迎", "赞赏", "带领", "领导", "看到", "来到", "走进", "前往",
+    "出席",
+    "主持",
+    "表示",
+    "指出",
+    "强调",
+    "说",
+    "会见",
+    "会谈",
+    "致辞",
+    "致信",
+    "宣读",
+    "讲话",
+    "参加",
+    "发表",
+    "介绍",
+    "认为",
+    "告诉",
+    "陪同",
+    "率",
+    "一行",
+    "代表",
+    "分别",
+    "共同",
+    "作",
+    "在",
+    "等",
+    "和",
+    "与",
+    "同",
+    "向",
+    "对",
+    "为",
+    "是",
+    "也",
+    "还",
+    "就",
+    "将",
+    "已",
+    "到",
+    "的",
+    "致",
+    "接受",
+    "签署",
+    "视察",
+    "考察",
+    "调研",
+    "看望",
+    "慰问",
+    "听取",
+    "回答",
+    "提出",
+    "希望",
+    "要求",
+    "当选",
+    "担任",
+    "任",
+    "主席",
+    "先生",
+    "女士",
+    "同志",
+    "及",
+    "以及",
+    "称",
+    "宣布",
+    "此前",
+    "日前",
+    "今天",
+    "昨天",
+    "上午",
+    "下午",
+    "晚上",
+    "抵达",
+    "出发",
+    "访问",
+    "举行",
+    "会晤",
+    "通电话",
+    "发来",
+    "致电",
+    "指示",
+    "批示",
+    "签名",
+    "亲切",
+    "热情",
+    "高度",
+    "积极",
+    "首先",
+    "随后",
+    "最后",
+    "并",
+    "又",
+    "都",
+    "则",
+    "说道",
+    "透露",
+    "坦言",
+    "建议",
+    "感谢",
+    "祝贺",
+    "欢迎",
+    "赞赏",
+    "带领",
+    "领导",
+    "看到",
+    "来到",
+    "走进",
+    "前往",
 )
 _FOLLOW_SET = frozenset(_FOLLOW)
 _FOLLOW_RE = re.compile("|".join(sorted(_FOLLOW, key=len, reverse=True)))
 # Tokens that end in an organisation suffix but are not organisations.
 _SUFFIX_STOP = frozenset(
-    "内部 外部 全部 干部 局部 东部 西部 南部 北部 中部 总部 腹部 头部 胸部 面部 背部 底部 顶部 "
-    "当局 格局 布局 大局 结局 全局 时局 开局 棋局 赛局 骗局 变局 新局 "
-    "大厅 客厅 餐厅 展厅 前厅 "
-    "举办 创办 承办 主办 开办 兴办 督办 包办 查办 申办 合办 协办 代办 怎么办 "
-    "签署 部署 公署 "
-    "冠军 亚军 季军 将军 大军 全军 参军 "
-    "核心 重心 圆心 信心 决心 关心 热心 爱心 用心 "
-    "社会 机会 大会 晚会 宴会 年会 例会 峰会 盛会 都会 开会 "
-    "国际组织 基层组织 党组织 社会组织 组织 队 论坛".split()
+    [
+        "内部",
+        "外部",
+        "全部",
+        "干部",
+        "局部",
+        "东部",
+        "西部",
+        "南部",
+        "北部",
+        "中部",
+        "总部",
+        "腹部",
+        "头部",
+        "胸部",
+        "面部",
+        "背部",
+        "底部",
+        "顶部",
+        "当局",
+        "格局",
+        "布局",
+        "大局",
+        "结局",
+        "全局",
+        "时局",
+        "开局",
+        "棋局",
+        "赛局",
+        "骗局",
+        "变局",
+        "新局",
+        "大厅",
+        "客厅",
+        "餐厅",
+        "展厅",
+        "前厅",
+        "举办",
+        "创办",
+        "承办",
+        "主办",
+        "开办",
+        "兴办",
+        "督办",
+        "包办",
+        "查办",
+        "申办",
+        "合办",
+        "协办",
+        "代办",
+        "怎么办",
+        "签署",
+        "部署",
+        "公署",
+        "冠军",
+        "亚军",
+        "季军",
+        "将军",
+        "大军",
+        "全军",
+        "参军",
+        "核心",
+        "重心",
+        "圆心",
+        "信心",
+        "决心",
+        "关心",
+        "热心",
+        "爱心",
+        "用心",
+        "社会",
+        "机会",
+        "大会",
+        "晚会",
+        "宴会",
+        "年会",
+        "例会",
+        "峰会",
+        "盛会",
+        "都会",
+        "开会",
+        "国际组织",
+        "基层组织",
+        "党组织",
+        "社会组织",
+        "组织",
+        "队",
+        "论坛",
+    ]
 )
 _SUFFIX_STOP_END = tuple(
-    "干部 宴会厅 会客厅 休息厅 音乐厅 咖啡厅 营业厅 展览厅 大厅 西部 东部 南部 北部 中部 全部 内部 外部 局部 "
-    "党政军 部署 冠军 大军 将军 骗局 格局 布局 大局 结局 全局 变局 当局 大会 晚会 宴会 机会 社会".split()
+    [
+        "干部",
+        "宴会厅",
+        "会客厅",
+        "休息厅",
+        "音乐厅",
+        "咖啡厅",
+        "营业厅",
+        "展览厅",
+        "大厅",
+        "西部",
+        "东部",
+        "南部",
+        "北部",
+        "中部",
+        "全部",
+        "内部",
+        "外部",
+        "局部",
+        "党政军",
+        "部署",
+        "冠军",
+        "大军",
+        "将军",
+        "骗局",
+        "格局",
+        "布局",
+        "大局",
+        "结局",
+        "全局",
+        "变局",
+        "当局",
+        "大会",
+        "晚会",
+        "宴会",
+        "机会",
+        "社会",
+    ]
 )
 # Leading words that make a name generic (有关部门, 各国政府, 地方政府).
 _GENERIC = frozenset(
-    "有关 相关 各 各国 各级 各地 该 本 这 这些 那 此 部分 其他 其它 地方 基层 国内 国外 国际 全球 "
-    "行业 科研 高等 一些 多家 多个 两国 双方 我国 我们 他们 中外 外国 境外 境内 主管 上级 下级 "
-    "全国 省级 市级 县级 各类 多国 世界 当地 有关国家 相应 重点 专业 民营 国有 大型 中小 知名 集团 公司 单位 "
-    "广大 所在 所属 下属 直属 临时 部门 系统 企业 机关 专门 直辖市 官方".split()
+    [
+        "有关",
+        "相关",
+        "各",
+        "各国",
+        "各级",
+        "各地",
+        "该",
+        "本",
+        "这",
+        "这些",
+        "那",
+        "此",
+        "部分",
+        "其他",
+        "其它",
+        "地方",
+        "基层",
+        "国内",
+        "国外",
+        "国际",
+        "全球",
+        "行业",
+        "科研",
+        "高等",
+        "一些",
+        "多家",
+        "多个",
+        "两国",
+        "双方",
+        "我国",
+        "我们",
+        "他们",
+        "中外",
+        "外国",
+        "境外",
+        "境内",
+        "主管",
+        "上级",
+        "下级",
+        "全国",
+        "省级",
+        "市级",
+        "县级",
+        "各类",
+        "多国",
+        "世界",
+        "当地",
+        "有关国家",
+        "相应",
+        "重点",
+        "专业",
+        "民营",
+        "国有",
+        "大型",
+        "中小",
+        "知名",
+        "集团",
+        "公司",
+        "单位",
+        "广大",
+        "所在",
+        "所属",
+        "下属",
+        "直属",
+        "临时",
+        "部门",
+        "系统",
+        "企业",
+        "机关",
+        "专门",
+        "直辖市",
+        "官方",
+    ]
 )
 _FUNCTION_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o"})
-_WORD_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "t", "f", "u", "i", "l"})
+_WORD_TAGS = frozenset(
+    {"v", "vd", "vn", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "t", "f", "u", "i", "l"}
+)
 _GENERIC_HEADS = tuple(g for g in _GENERIC if len(g) > 1)
-_ORG_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "vn", "b", "an", "ng", "l", "s", "nrt", "eng", "nr", "i", "a"})
+_ORG_TAGS = frozenset(
+    {"n", "nz", "ns", "nt", "j", "vn", "b", "an", "ng", "l", "s", "nrt", "eng", "nr", "i", "a"}
+)
 _MAX_ORG = 24
 
 
 def _tok_ok_in_org(t: Token) -> bool:
     if not t.text or not all(is_han(c) or c.isalnum() for c in t.text) or t.text in _FOLLOW_SET:
         return False
-    if t.pos in _ORG_TAGS:
-        return True
-    if t.pos == "m" and t.text.startswith("第"):
-        return True
-    return False
+    return t.pos in _ORG_TAGS or (t.pos == "m" and t.text.startswith("第"))
 
 
 def _org_like(name: str, lex: Lexicon) -> bool:
@@ -181,7 +465,7 @@ class _Reader:
             else:
                 place = lex.places[word]
                 # 上海市长: the place is 上海, the title 市长
-                if len(word) > 2 and word[-1] in "市省县区州镇乡" and text[e - 1:e + 1] in lex.titles:
+                if len(word) > 2 and word[-1] in "市省县区州镇乡" and text[e - 1 : e + 1] in lex.titles:
                     short = word[:-1]
                     if short in lex.places:
                         out.append(Mention(short, "PLACE", s, e - 1, place.key, place.type))
@@ -191,12 +475,12 @@ class _Reader:
                         continue
                 out.append(Mention(word, "PLACE", s, e, place.key, place.type))
         # the title fix above may produce a title overlapping the next match: keep the first
-        out.sort(key=lambda m: (m.start, -m.end))
+        out.sort(key=lambda x: (x.start, -x.end))
         clean: list[Mention] = []
-        for m in out:
-            if clean and m.start < clean[-1].end:
+        for x in out:
+            if clean and x.start < clean[-1].end:
                 continue
-            clean.append(m)
+            clean.append(x)
         return clean
 
     def starts_org_suffix(self, word: str, end: int) -> bool:
@@ -204,7 +488,7 @@ class _Reader:
         for k in (1, 2):
             if end + k > len(self.text):
                 break
-            w2 = word + self.text[end:end + k]
+            w2 = word + self.text[end : end + k]
             suf = _suffix_of(w2, self.lex)
             if suf is not None and len(suf) > k:
                 return True
@@ -228,7 +512,12 @@ class _Reader:
             cov = _covering(spans, starts, t.end - 1)
             if cov is not None:
                 m = label_at[cov[0]]
-                if m.label == "ORG" and cov == (t.start, t.end) and k > 0 and toks[k - 1].pos in ("n", "nz", "vn"):
+                if (
+                    m.label == "ORG"
+                    and cov == (t.start, t.end)
+                    and k > 0
+                    and toks[k - 1].pos in ("n", "nz", "vn")
+                ):
                     pass  # 农业 + 水利部: a longer name ending in a known short form
                 elif m.label in ("ORG", "TITLE") or cov[1] > t.end:
                     continue
@@ -238,28 +527,39 @@ class _Reader:
             while j >= 0 and t.end - toks[j].start <= _MAX_ORG:
                 p = toks[j]
                 c = _covering(spans, starts, p.start)
-                is_place = c is not None and label_at[c[0]].label == "PLACE" or p.pos == "ns"
+                is_place = (c is not None and label_at[c[0]].label == "PLACE") or p.pos == "ns"
                 if c is not None and label_at[c[0]].label != "PLACE":
                     break
                 if had_place and not is_place:
                     break  # 北京大兴…: places lead a name; nothing goes before them
-                if p.text == "与" and j > 0 and _tok_ok_in_org(toks[j - 1]) and _tok_ok_in_org(toks[j + 1]) \
-                        and _suffix_of(toks[j - 1].text, lex) is None and (len(suf) == 1 or j + 1 < k):
+                if (
+                    p.text == "与"
+                    and j > 0
+                    and _tok_ok_in_org(toks[j - 1])
+                    and _tok_ok_in_org(toks[j + 1])
+                    and _suffix_of(toks[j - 1].text, lex) is None
+                    and (len(suf) == 1 or j + 1 < k)
+                ):
                     start = p.start
                     j -= 1
                     continue
-                if not (_tok_ok_in_org(p) or (j == k - 1 and len(w) == len(suf) and p.pos == "v" and len(p.text) == 2)):
+                if not (
+                    _tok_ok_in_org(p)
+                    or (j == k - 1 and len(w) == len(suf) and p.pos == "v" and len(p.text) == 2)
+                ):
                     break  # (参谋 + 局, 认证 + 中心: a verb may stand right before the suffix)
                 had_place = had_place or is_place
                 start = p.start
                 j -= 1
             # the first word is a noun or a place, not a verb or an adjective (影响公司)
-            while j + 1 < k and (toks[j + 1].pos in _NOT_ORG_START and not toks[j + 1].text.startswith("第")
-                                 or toks[j + 1].text == "与"):
+            while j + 1 < k and (
+                (toks[j + 1].pos in _NOT_ORG_START and not toks[j + 1].text.startswith("第"))
+                or toks[j + 1].text == "与"
+            ):
                 j += 1
                 start = toks[j + 1].start
             # drop generic leading words: 有关行业协会 → nothing; 各国政府 → nothing
-            name = self.text[start:t.end]
+            name = self.text[start : t.end]
             stem_start = start
             for jj in range(j + 1, k + 1):
                 if toks[jj].text in _GENERIC and toks[jj].start == stem_start:
@@ -268,7 +568,7 @@ class _Reader:
                     break
             if stem_start != start:
                 continue  # a generic head makes the whole name generic
-            stem = self.text[stem_start:t.end - len(suf)]
+            stem = self.text[stem_start : t.end - len(suf)]
             if len(stem) < 2 or stem in _GENERIC:
                 continue
             if name in lex.places or name in lex.titles:
@@ -302,8 +602,14 @@ class _Reader:
         dotted = k < n - 1 and (text[k] in _DOTS or text[k] in _LOST_DOTS) and is_han(text[k + 1]) and k > i
         lenient = hint or dotted
         tk0 = self.tok_at.get(i)
-        if lenient and not dotted and tk0 is not None and len(tk0.text) >= 2 and tk0.pos in _WORD_TAGS \
-                and not all(c in tr for c in tk0.text):
+        if (
+            lenient
+            and not dotted
+            and tk0 is not None
+            and len(tk0.text) >= 2
+            and tk0.pos in _WORD_TAGS
+            and not all(c in tr for c in tk0.text)
+        ):
             return None  # 总统致力于, 特使出席: a word, not a name
         if _FOLLOW_RE.match(text, i):
             return None
@@ -311,8 +617,13 @@ class _Reader:
         seg = 0
         while j < n and j - i < 30:
             ch = text[j]
-            if (ch in _DOTS or ch in _LOST_DOTS and dotted) and j > i and j + 1 < n and is_han(text[j + 1]) \
-                    and is_han(text[j - 1]):
+            if (
+                (ch in _DOTS or (ch in _LOST_DOTS and dotted))
+                and j > i
+                and j + 1 < n
+                and is_han(text[j + 1])
+                and is_han(text[j - 1])
+            ):
                 j += 1
                 seg = 0
                 lenient = True
@@ -321,7 +632,7 @@ class _Reader:
                 break
             if ch not in tr and not (lenient and ch not in _NOT_GIVEN):
                 break
-            if j > i and seg >= 2 or (j > i and seg >= 1 and text[j - 1] not in _DOTS):
+            if (j > i and seg >= 2) or (j > i and seg >= 1 and text[j - 1] not in _DOTS):
                 # cut where a title, a known name or a following word begins
                 m = self.lex.scan.match(text, j)
                 if (m and m.end() - j >= 2) or _FOLLOW_RE.match(text, j):
@@ -338,7 +649,7 @@ class _Reader:
     def chinese_name(self, i: int, strict: bool) -> int | None:
         text, lex = self.text, self.lex
         n = len(text)
-        if text[i:i + 2] in lex.surnames2:
+        if text[i : i + 2] in lex.surnames2:
             sl = 2
         elif text[i] in lex.surnames:
             sl = 1
@@ -351,20 +662,35 @@ class _Reader:
             return None  # 和, 于, 对 … used as words here
         if tok is not None and len(tok.text) > sl and tok.pos in _WORD_TAGS:
             return None  # the surname character starts an ordinary word (高度, 方向)
-        if tok is not None and tok.pos in ("nr", "nrfg") and sl < len(tok.text) <= sl + 2 and all(
-            is_han(c) for c in tok.text
+        if (
+            tok is not None
+            and tok.pos in ("nr", "nrfg")
+            and sl < len(tok.text) <= sl + 2
+            and all(is_han(c) for c in tok.text)
         ):
             e = tok.end
             if len(tok.text) == sl + 1 and e < n and is_han(text[e]):
                 # 刘季 + 幸: jieba cut a three-character name after two
                 nxt1 = self.tok_at.get(e)
-                list_end = e + 1 >= n or text[e + 1] in "、，。" and text[e] not in "说讲称问道"
-                if nxt1 is not None and len(nxt1.text) == 1 and (
-                    list_end or (nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e))
+                list_end = e + 1 >= n or (text[e + 1] in "、，。" and text[e] not in "说讲称问道")
+                if (
+                    nxt1 is not None
+                    and len(nxt1.text) == 1
+                    and (
+                        list_end
+                        or (
+                            nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e)
+                        )
+                    )
                 ):
                     return e + 1
-                if nxt1 is not None and len(nxt1.text) == 2 and nxt1.text[1] in _VERB_CHARS \
-                        and text[e] not in _NOT_GIVEN and not self.follow_at(e):
+                if (
+                    nxt1 is not None
+                    and len(nxt1.text) == 2
+                    and nxt1.text[1] in _VERB_CHARS
+                    and text[e] not in _NOT_GIVEN
+                    and not self.follow_at(e)
+                ):
                     return e + 1  # 刘季 + 幸作: the third character went to the verb after it
             if len(tok.text) == sl + 2 and text[e - 1] in _VERB_CHARS and e < n and text[e] not in _LIST_END:
                 return e - 1  # 周强作的报告: the verb 作 is not part of the name
@@ -375,8 +701,10 @@ class _Reader:
         if strict and tok is not None and tok.end > g + 1 and tok.pos not in ("nr", "nrfg", "nrt"):
             return None  # the surname character starts an ordinary word (高度, 方向)
         list_end = g + 2 >= n or text[g + 2] in _LIST_END
-        if g + 1 >= n or not is_han(text[g + 1]) or (
-            (text[g + 1] in _NOT_GIVEN or self.follow_at(g + 1)) and not list_end
+        if (
+            g + 1 >= n
+            or not is_han(text[g + 1])
+            or ((text[g + 1] in _NOT_GIVEN or self.follow_at(g + 1)) and not list_end)
         ):
             return g + 1
         nxt = self.tok_at.get(g + 1)
@@ -397,14 +725,20 @@ class _Reader:
         fe = self.foreign_name(i, foreign_hint)
         if fe is not None and any(c in _DOTS or c in _LOST_DOTS for c in text[i:fe]):
             return fe
-        if fe is not None and foreign_hint and (tok is None or tok.pos not in ("nr", "nrfg") or tok.end != fe):
+        if (
+            fe is not None
+            and foreign_hint
+            and (tok is None or tok.pos not in ("nr", "nrfg") or tok.end != fe)
+        ):
             return fe
         ce = self.chinese_name(i, strict)
         if ce is not None and tok is not None and tok.pos in ("nr", "nrfg") and tok.end == ce:
             return ce
         if ce is not None and tok is not None and tok.end == ce and tok.pos in _PLAIN_WORD:
             ce = None  # 总统深情的话语: an ordinary word, not a name
-        if fe is not None and (tok is not None and tok.pos == "nrt" or foreign_hint or fe - i >= 4 or ce is None):
+        if fe is not None and (
+            (tok is not None and tok.pos == "nrt") or foreign_hint or fe - i >= 4 or ce is None
+        ):
             if strict and fe - i < 3 and not (tok is not None and tok.pos == "nrt"):
                 return None
             return fe
@@ -436,10 +770,13 @@ def _override(base: list[Mention], strong: list[Mention], labels: tuple[str, ...
     drop: set[int] = set()
     for i, m in enumerate(base):
         k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and strong[k].start <= m.start < strong[k].end and m.label in labels and (
-            m.end <= strong[k].end
-        ) and (m.start, m.end) != (strong[k].start, strong[k].end) and (
-            m.label != "PERSON" or m.start == strong[k].start
+        if (
+            k >= 0
+            and strong[k].start <= m.start < strong[k].end
+            and m.label in labels
+            and (m.end <= strong[k].end)
+            and (m.start, m.end) != (strong[k].start, strong[k].end)
+            and (m.label != "PERSON" or m.start == strong[k].start)
         ):
             drop.add(i)
     return _merge([m for i, m in enumerate(base) if i not in drop], strong)
@@ -450,7 +787,7 @@ def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
     base = sorted(base, key=lambda m: m.start)
     spans = [(m.start, m.end) for m in base]
     starts = [s for s, _ in spans]
-    add = []
+    add: list[Mention] = []
     for m in sorted(extra, key=lambda m: (m.start, -m.end)):
         if _overlaps(m, spans, starts) or (add and add[-1].end > m.start):
             continue
@@ -458,18 +795,82 @@ def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
     return sorted(base + add, key=lambda m: m.start)
 
 
-_PLAIN_WORD = frozenset({"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "f", "u", "i", "l"})
+_PLAIN_WORD = frozenset(
+    {"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "f", "u", "i", "l"}
+)
 _NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f", "y", "vn"})
 _VERB_CHARS = frozenset("作受在说向对为和与等将也还就是到")
 _LIST_END = frozenset("、，。；：）)")
 _PLACE_ENDS = frozenset("省市县区镇乡村州旗盟岛江河湖峡湾港洲")
 _NOT_PLACES = frozenset(
-    "城市 大城市 山区 城镇 山坡 大街 冰山 外国 大国 南国 东西 南北 欧美 大陆 新建 治安 来宾 普及 全国 各地 "
-    "当地 异地 外地 本地 内地 两岸 海外 国外 国内 境外 沿海 农村 城乡 边疆 山村 乡村 小区 社区 街道 郊区".split()
+    [
+        "城市",
+        "大城市",
+        "山区",
+        "城镇",
+        "山坡",
+        "大街",
+        "冰山",
+        "外国",
+        "大国",
+        "南国",
+        "东西",
+        "南北",
+        "欧美",
+        "大陆",
+        "新建",
+        "治安",
+        "来宾",
+        "普及",
+        "全国",
+        "各地",
+        "当地",
+        "异地",
+        "外地",
+        "本地",
+        "内地",
+        "两岸",
+        "海外",
+        "国外",
+        "国内",
+        "境外",
+        "沿海",
+        "农村",
+        "城乡",
+        "边疆",
+        "山村",
+        "乡村",
+        "小区",
+        "社区",
+        "街道",
+        "郊区",
+    ]
 )
 _BARE_ORGS = frozenset(
-    "市委 县委 省委 区委 镇委 乡党委 党委 村委会 居委会 国会 议会 参议院 众议院 内阁 海军 陆军 空军 "
-    "办事处 代表团 党中央 中央 国务院".split()
+    [
+        "市委",
+        "县委",
+        "省委",
+        "区委",
+        "镇委",
+        "乡党委",
+        "党委",
+        "村委会",
+        "居委会",
+        "国会",
+        "议会",
+        "参议院",
+        "众议院",
+        "内阁",
+        "海军",
+        "陆军",
+        "空军",
+        "办事处",
+        "代表团",
+        "党中央",
+        "中央",
+        "国务院",
+    ]
 ) - {"中央"}
 _NOT_ORG_END = frozenset({"v", "vd", "d", "p", "c", "u", "nr", "nrfg", "nrt", "a", "ad", "f", "i", "l"})
 _NOT_ORG_START = frozenset({"v", "vd", "vn", "a", "ad", "l", "i", "m", "d", "an"})
@@ -484,7 +885,9 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     # unknown organisations override the places they contain (美国质量学会)
     sorgs = r.suffix_orgs(dic)
     title_spans = [(m.start, m.end) for m in dic if m.label == "TITLE"]
-    sorgs = [o for o in sorgs if not any(s < o.end < e or (o.start <= s and e <= o.end) for s, e in title_spans)]
+    sorgs = [
+        o for o in sorgs if not any(s < o.end < e or (o.start <= s and e <= o.end) for s, e in title_spans)
+    ]
     org_spans = sorted((o.start, o.end) for o in sorgs)
     kept = [m for m in dic if not any(s <= m.start and m.end <= e for s, e in org_spans)]
     mentions = _merge(kept, sorgs)
@@ -502,24 +905,29 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
                 name = name[:-2]  # 东北地区 → 东北
             if name in _NOT_PLACES or not (name[-1] in _PLACE_ENDS or name in lex.places or len(name) >= 3):
                 continue
-            pos_places.append(Mention(name, "PLACE", t.start, t.start + len(name), "place:" + name, "other", "pos"))
+            pos_places.append(
+                Mention(name, "PLACE", t.start, t.start + len(name), "place:" + name, "other", "pos")
+            )
         elif t.text in _BARE_ORGS:
             pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "bare:" + t.text, "other", "bare"))
     mentions = _merge(mentions, pos_extra)
     # people: after titles, before titles, in lists, jieba names
     people: list[Mention] = []
     title_ends = {m.end for m in mentions if m.label == "TITLE"}
-    title_starts = {m.start for m in mentions if m.label == "TITLE"} | {t.start for t in tokens if t.end in title_ends}
+    title_starts = {m.start for m in mentions if m.label == "TITLE"} | {
+        t.start for t in tokens if t.end in title_ends
+    }
     starts_taken = {m.start for m in mentions}
     for idx, m in enumerate(mentions):
         if m.label != "TITLE":
             continue
         if m.end not in starts_taken:
             foreign = lex.titles.get(_bare(m.text, lex), ("", 9))[0] == "foreign" or _foreign_before(
-                mentions, idx, lex)
+                mentions, idx, lex
+            )
             e = r.name_at(m.end, strict=False, foreign_hint=foreign)
             if e is not None:
-                people.append(Mention(text[m.end:e], "PERSON", m.end, e, source="title"))
+                people.append(Mention(text[m.end : e], "PERSON", m.end, e, source="title"))
         # a name right before the title: 奥利总理, 普拉昌达主席, 栗战书委员长
         b = m.start
         while b > 0 and is_han(text[b - 1]) and m.start - b <= 8:
@@ -527,24 +935,41 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         # leading pronouns, prepositions and verbs are not part of the name (我同班达里总统)
         while b < m.start:
             tk = r.tok_at.get(b)
-            if tk is None or tk.pos not in _FUNCTION_TAGS and tk.pos not in ("v", "p", "r") or tk.end >= m.start:
+            if (
+                tk is None
+                or (tk.pos not in _FUNCTION_TAGS and tk.pos not in ("v", "p", "r"))
+                or tk.end >= m.start
+            ):
                 break
             b = tk.end
-        run = text[b:m.start]
+        run = text[b : m.start]
         toks_ok = all(
             (tk.pos in ("nr", "nrt", "nrfg", "nz", "ng", "x") or all(c in lex.translit for c in tk.text))
             for tk in r.tokens_between(b, m.start)
         )
-        if (b == 0 or not is_han(text[b - 1]) or b in r.tok_at) and 2 <= len(run) <= 8 and b not in starts_taken:
-            if r.chinese_name(b, True) == m.start or (
-                toks_ok and len(run) >= 3 and sum(c in lex.translit for c in run) >= 0.6 * len(run)
+        if (
+            (b == 0 or not is_han(text[b - 1]) or b in r.tok_at)
+            and 2 <= len(run) <= 8
+            and b not in starts_taken
+        ) and (
+            r.chinese_name(b, True) == m.start
+            or (
+                toks_ok
+                and len(run) >= 3
+                and sum(c in lex.translit for c in run) >= 0.6 * len(run)
                 and lex.scan.match(text, b) is None
-            ):
-                people.append(Mention(run, "PERSON", b, m.start, source="title"))
+            )
+        ):
+            people.append(Mention(run, "PERSON", b, m.start, source="title"))
         prev = r.tok_end.get(m.start)
-        if prev is not None and len(prev.text) >= 2 and prev.start not in starts_taken and (
-            prev.pos in ("nr", "nrfg", "nrt")
-            or (prev.pos in ("nz", "n") and all(c in lex.translit for c in prev.text))
+        if (
+            prev is not None
+            and len(prev.text) >= 2
+            and prev.start not in starts_taken
+            and (
+                prev.pos in ("nr", "nrfg", "nrt")
+                or (prev.pos in ("nz", "n") and all(c in lex.translit for c in prev.text))
+            )
         ):
             people.append(Mention(prev.text, "PERSON", prev.start, prev.end, source="title"))
     mention_starts = {m.start for m in mentions}
@@ -552,13 +977,26 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         # 王部长, 李老师: a surname alone before a title or a form of address
         if m.label == "TITLE" or _ADDRESS_RE.match(text, m.start):
             i = m.start - 1
-            if i >= 0 and text[i] in lex.common_surnames and (i == 0 or not is_han(text[i - 1]) or text[i - 1] in "老小"
-                                                              or i in r.tok_at and i - 1 in r.tok_end_set):
+            if (
+                i >= 0
+                and text[i] in lex.common_surnames
+                and (
+                    i == 0
+                    or not is_han(text[i - 1])
+                    or text[i - 1] in "老小"
+                    or (i in r.tok_at and i - 1 in r.tok_end_set)
+                )
+            ):
                 tok = r.tok_at.get(i)
                 if tok is not None and len(tok.text) == 1:
                     people.append(Mention(text[i], "PERSON", i, i + 1, source="title"))
     for t in tokens:
-        if len(t.text) == 2 and t.text[0] in "老小" and t.text[1] in lex.common_surnames and t.pos in ("nr", "n", "ng"):
+        if (
+            len(t.text) == 2
+            and t.text[0] in "老小"
+            and t.text[1] in lex.common_surnames
+            and t.pos in ("nr", "n", "ng")
+        ):
             people.append(Mention(t.text[1], "PERSON", t.start + 1, t.end, source="pos"))  # 老李
     for k, t in enumerate(tokens):
         if t.pos not in ("nr", "nrfg", "nrt"):
@@ -566,23 +1004,25 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         prev_tok = tokens[k - 1] if k > 0 else None
         next_tok = tokens[k + 1] if k + 1 < len(tokens) else None
         w = t.text
-        if t.end < len(text) and (text[t.end] in _DOTS or text[t.end:t.end + 4].count("·")):
+        if t.end < len(text) and (text[t.end] in _DOTS or text[t.end : t.end + 4].count("·")):
             e = r.foreign_name(t.start)  # 艾力 + 更·依明巴海: a dotted name, read whole
             if e is not None and e > t.end:
-                people.append(Mention(text[t.start:e], "PERSON", t.start, e, source="pos"))
+                people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))
             continue
         cut = _NAME_TAIL.search(w)
         if cut is not None and cut.start() >= 2 and w[0] in lex.surnames:
-            people.append(Mention(w[:cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
+            people.append(Mention(w[: cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
             continue  # 李老师, 邓小平理论: the name without the word after it
-        if t.pos in ("nr", "nrt") and all(c in lex.translit or c in _DOTS for c in w) and (
-            w[0] not in lex.surnames or t.pos == "nrt"
+        if (
+            t.pos in ("nr", "nrt")
+            and all(c in lex.translit or c in _DOTS for c in w)
+            and (w[0] not in lex.surnames or t.pos == "nrt")
         ):
             if t.start > 0 and (text[t.start - 1] in lex.translit or text[t.start - 1] in _DOTS):
                 continue  # the middle of a longer name
             e = r.foreign_name(t.start)
             if e is not None and e >= t.end:
-                people.append(Mention(text[t.start:e], "PERSON", t.start, e, source="pos"))  # 克林顿
+                people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))  # 克林顿
             continue
         if t.pos == "nrfg" and len(t.text) >= 3 and t.text[0] in lex.surnames:
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))  # 邓小平理论
@@ -592,21 +1032,37 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             or (prev_tok.text == "的" and len(t.text) < 3)
         ):
             continue  # 大会贺信, 的贺信: a name does not follow a noun directly
-        if prev_tok is not None and next_tok is not None and prev_tok.text in "“\"「‘" and next_tok.text in "”\"」’":
+        if (
+            prev_tok is not None
+            and next_tok is not None
+            and prev_tok.text in '“"「‘'
+            and next_tok.text in '”"」’'
+        ):
             continue  # “陆联国”: a quoted word
-        if len(t.text) == 2 and next_tok is not None and next_tok.pos in ("n", "vn") \
-                and next_tok.start not in mention_starts and not _FOLLOW_RE.match(text, next_tok.start):
+        if (
+            len(t.text) == 2
+            and next_tok is not None
+            and next_tok.pos in ("n", "vn")
+            and next_tok.start not in mention_starts
+            and not _FOLLOW_RE.match(text, next_tok.start)
+        ):
             continue  # 杜绝质量: nor run straight into a plain noun
         if prev_tok is not None and prev_tok.pos in ("d", "a", "ad"):
             continue  # 更高水平
         if t.text in lex.places or t.text in lex.orgs or t.text in lex.titles:
             continue
-        if t.pos == "nr" and len(t.text) == 1 and next_tok is not None and next_tok.pos == "nr" \
-                and len(next_tok.text) <= 2 and t.text in lex.common_surnames:
+        if (
+            t.pos == "nr"
+            and len(t.text) == 1
+            and next_tok is not None
+            and next_tok.pos == "nr"
+            and len(next_tok.text) <= 2
+            and t.text in lex.common_surnames
+        ):
             people.append(Mention(t.text + next_tok.text, "PERSON", t.start, next_tok.end, source="pos"))
-        elif t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and r.chinese_name(t.start, True) == t.end:
-            people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
-        elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
+        elif (
+            t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and r.chinese_name(t.start, True) == t.end
+        ) or (t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text)):
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
     mentions = _merge(mentions, [p for p in people if p.source == "title"])
     strong = [p for p in people if p.source == "pos" and len(p.text) >= 3]
@@ -626,7 +1082,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             e = r.name_at(end + 1, strict=True)
             if e is None or not (e >= len(text) or text[e] in "、，。；）)等和及" or r.follow_at(e)):
                 break
-            more.append(Mention(text[end + 1:e], "PERSON", end + 1, e, source="list"))
+            more.append(Mention(text[end + 1 : e], "PERSON", end + 1, e, source="list"))
             end = e
     mentions = _merge(mentions, more)
     del taken
@@ -654,7 +1110,7 @@ def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
             t = _TEAM_RE.match(text, m.end)
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             if t is not None and t.end() <= nxt:
-                name = text[m.start:t.end()]
+                name = text[m.start : t.end()]
                 out.append(Mention(name, "ORG", m.start, t.end(), "org:" + name, "other", "suffix"))
                 continue
         out.append(m)
@@ -669,16 +1125,24 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
     i = 0
     while i < n - 1:
         a, b = text[i], text[i + 1]
-        if a in ab and b in ab and (i + 2 >= n or text[i + 2] in _ABBR_AFTER) \
-                and not (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB):
+        if (
+            a in ab
+            and b in ab
+            and (i + 2 >= n or text[i + 2] in _ABBR_AFTER)
+            and not (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB)
+        ):
             m = lex.scan.match(text, i)
             if m is None or m.end() - i < 2:
                 out.append(Mention(a, "PLACE", i, i + 1, ab[a].key, ab[a].type, "abbr"))
                 out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
                 i += 2
                 continue
-        if a in _ABBR_VERB and b in ab and i + 2 in r.tok_end_set and (i + 2 >= n or not is_han(text[i + 2])
-                                                                       or i + 2 in r.tok_at):
+        if (
+            a in _ABBR_VERB
+            and b in ab
+            and i + 2 in r.tok_end_set
+            and (i + 2 >= n or not is_han(text[i + 2]) or i + 2 in r.tok_at)
+        ):
             tok = r.tok_end.get(i + 2)
             if tok is not None and tok.start == i:
                 out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
@@ -745,9 +1209,18 @@ def _foreign_bodies(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label == "PLACE" and prev.end == m.start and m.label == "ORG"
-                and m.source == "dict" and m.type == "government" and prev.type == "country"
-                and prev.text != "中国" and m.text in lex.orgs and not m.key.startswith("intl:")):
+        if (
+            prev is not None
+            and prev.label == "PLACE"
+            and prev.end == m.start
+            and m.label == "ORG"
+            and m.source == "dict"
+            and m.type == "government"
+            and prev.type == "country"
+            and prev.text != "中国"
+            and m.text in lex.orgs
+            and not (m.key or "").startswith("intl:")
+        ):
             name = prev.text + m.text
             out[-1] = Mention(name, "ORG", prev.start, m.end, "org:" + name, "government", "suffix")
             continue
@@ -776,7 +1249,7 @@ def _bare(title: str, lex: Lexicon) -> str:
         changed = False
         for p in sorted(lex.prefixes, key=len, reverse=True):
             if t.startswith(p) and len(t) > len(p):
-                t = t[len(p):]
+                t = t[len(p) :]
                 changed = True
                 break
     return t

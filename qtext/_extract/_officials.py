@@ -16,7 +16,8 @@ The mentions of a sentence are read as chains::
 >>> from qtext._extract._mentions import find_mentions
 >>> from qtext._extract._officials import build_officials
 >>> text = "质检总局局长支树平主持。"
->>> [(o.name, [(t.title, t.organisation) for t in o.titles]) for o in build_officials(text, find_mentions(text, []))]
+>>> officials = build_officials(text, find_mentions(text, []))
+>>> [(o.name, [(t.title, t.organisation) for t in o.titles]) for o in officials]
 [('支树平', [('局长', '质检总局')])]
 """
 
@@ -66,10 +67,10 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
     cursor = -1
     ms = list(mentions)
     for idx, m in enumerate(ms):
-        link = chain_gap(text[cursor:m.start]) if cursor >= 0 else "broken"
+        link = chain_gap(text[cursor : m.start]) if cursor >= 0 else "broken"
         if m.label in ("ORG", "PLACE"):
             if link == "adjacent" and org is not None and prev is not None and prev.end == org.end:
-                org = Mention(org.text + text[org.end:m.start] + m.text, "ORG", org.start, m.end)
+                org = Mention(org.text + text[org.end : m.start] + m.text, "ORG", org.start, m.end)
             else:
                 if link == "broken":
                     chain = []
@@ -78,22 +79,39 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
         elif m.label == "TITLE":
             nxt = ms[idx + 1] if idx + 1 < len(ms) else None
             name_follows = nxt is not None and nxt.label == "PERSON" and nxt.start == m.end
-            chain_follows = nxt is not None and nxt.label in ("TITLE", "ORG", "PLACE") and text[m.end:nxt.start] == "、"
-            if (not name_follows and not chain_follows and prev is not None and prev.label == "PERSON"
-                    and link == "adjacent" and not chain):
+            chain_follows = (
+                nxt is not None and nxt.label in ("TITLE", "ORG", "PLACE") and text[m.end : nxt.start] == "、"
+            )
+            if (
+                not name_follows
+                and not chain_follows
+                and prev is not None
+                and prev.label == "PERSON"
+                and link == "adjacent"
+                and not chain
+            ):
                 # 奥利总理, 普拉昌达主席
                 _add_title(titles_of[prev.text], OfficialTitle(m.text, None))
                 cursor, prev = m.end, m
                 org = None
                 continue
-            own = org.text if org is not None and prev is not None and prev.end == org.end and link == "adjacent" \
+            own = (
+                org.text
+                if org is not None and prev is not None and prev.end == org.end and link == "adjacent"
                 else None
+            )
             if link == "broken" or (prev is not None and prev.label == "PERSON" and link != "adjacent"):
                 chain = []
             if own is None and chain and link == "joined":
                 own = chain[-1].organisation
-            elif own is None and not chain and link == "joined" and prev is not None and prev.label == "PERSON" \
-                    and list_titles:
+            elif (
+                own is None
+                and not chain
+                and link == "joined"
+                and prev is not None
+                and prev.label == "PERSON"
+                and list_titles
+            ):
                 # 行政长官崔世安、候任行政长官贺一诚; 国王西哈莫尼和太后莫尼列
                 own = list_titles[-1].organisation
             chain.append(OfficialTitle(m.text, own))
@@ -106,7 +124,12 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
             if link == "adjacent" and chain and prev is not None and prev.label == "TITLE":
                 given = chain
                 list_titles = chain
-            elif link == "joined" and prev is not None and prev.label == "PERSON" and text[cursor:m.start] == "、":
+            elif (
+                link == "joined"
+                and prev is not None
+                and prev.label == "PERSON"
+                and text[cursor : m.start] == "、"
+            ):
                 given = list_titles
             else:
                 list_titles = []
@@ -115,9 +138,7 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
             chain = []
             org = None
         cursor, prev = m.end, m
-    return [
-        Official(_clean_name(name), tuple(titles_of[name]), tuple(spans_of[name])) for name in spans_of
-    ]
+    return [Official(_clean_name(name), tuple(titles_of[name]), tuple(spans_of[name])) for name in spans_of]
 
 
 def _clean_name(name: str) -> str:

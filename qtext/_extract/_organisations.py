@@ -26,8 +26,19 @@ __all__ = ["alias_mentions", "build_organisations"]
 
 _ACRONYM = re.compile(r"[（(]([A-Z][A-Za-z0-9&\-.]{1,15})[)）]")
 _ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"「‘]?([^”\"」’（）()，,。]{2,16})[”\"」’]?[)）]")
-_TYPES = frozenset({"government", "party", "legislature", "international", "company", "media",
-                    "association", "education", "other"})
+_TYPES = frozenset(
+    {
+        "government",
+        "party",
+        "legislature",
+        "international",
+        "company",
+        "media",
+        "association",
+        "education",
+        "other",
+    }
+)
 
 
 def alias_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -53,7 +64,9 @@ def _strip_place(name: str, lex: Lexicon) -> str | None:
     return None
 
 
-def build_organisations(text: str, mentions: Sequence[Mention], lex: Lexicon | None = None) -> list[Organisation]:
+def build_organisations(
+    text: str, mentions: Sequence[Mention], lex: Lexicon | None = None
+) -> list[Organisation]:
     lex = lex or lexicon()
     orgs = [m for m in mentions if m.label == "ORG" and m.source != "bare"]
     texts = {m.text for m in orgs}
@@ -68,7 +81,7 @@ def build_organisations(text: str, mentions: Sequence[Mention], lex: Lexicon | N
                 key = "org:" + rest
         groups.setdefault(key, []).append(m)
     out: list[Organisation] = []
-    for key, ms in groups.items():
+    for ms in groups.values():
         names: list[str] = []
         for m in ms:
             if m.text not in names:
@@ -88,11 +101,13 @@ def build_organisations(text: str, mentions: Sequence[Mention], lex: Lexicon | N
         han = [n for n in names if not n.isascii()] or names
         name = max(han, key=len)
         typ = next((m.type for m in ms if m.type in _TYPES), "other")
-        out.append(Organisation(
-            name=name,
-            aliases=tuple(n for n in names if n != name and n != abbr),
-            abbreviation=abbr,
-            type=typ or "other",
-            mentions=tuple(Span(m.text, m.start, m.end) for m in ms),
-        ))
+        out.append(
+            Organisation(
+                name=name,
+                aliases=tuple(n for n in names if n != name and n != abbr),
+                abbreviation=abbr,
+                type=typ or "other",
+                mentions=tuple(Span(m.text, m.start, m.end) for m in ms),
+            )
+        )
     return out

@@ -23,5 +23,7 @@ def build_places(mentions: Sequence[Mention]) -> list[Place]:
     out = []
     for key, ms in groups.items():
         code = key if key[:1].isdigit() else None
-        out.append(Place(ms[0].text, ms[0].type or "other", code, tuple(Span(m.text, m.start, m.end) for m in ms)))
+        out.append(
+            Place(ms[0].text, ms[0].type or "other", code, tuple(Span(m.text, m.start, m.end) for m in ms))
+        )
     return out
