@@ -4,18 +4,29 @@ How the body is found (structure and text density, no site's strings):
 
 1. every line is classed: ``meta`` (labelled fields, :mod:`._meta`), ``breadcrumb``
    (``当前位置：首页 > 新闻``), ``nav`` (a row of short menu items), ``furniture`` (a short line
-   made of share/print/login/previous-next/copyright words), ``site`` (``name http://…``), or
-   ``text``;
-2. each line gets a weight: a body-like line (Han-rich, with sentence punctuation) weighs its
-   number of Han characters, any other text line weighs minus its length (at least 2), and a
-   meta/furniture/nav/breadcrumb/site line weighs -60;
+   made of share/print/login/previous-next/copyright/credit words), ``site`` (``name http://…``),
+   or ``text``;
+2. each line gets a weight: running text (a line that ends like a sentence, a clause or a
+   lead-in, holds a whole sentence, is a bracketed or photo credit, a list item, or is long)
+   weighs its number of Han characters; any other text line (titles, headings, captions)
+   weighs minus a quarter of its length; meta/furniture/nav/breadcrumb/site lines weigh -60
+   (a bare date line right after running text, as under a letter, only -3);
 3. the body is the run of lines with the greatest total weight (Kadane's maximum subarray, one
-   pass); inside it, non-text lines are left out of the paragraphs.
+   pass); in page text it is then widened over short lines set tight against it and indented
+   like its paragraphs (``　　核心阅读``), and a headline set apart by a blank line at its top is
+   taken off; inside it, non-text lines are left out of the paragraphs.
 
-Header fields come from the lines above the body; the order of precedence for each field is:
-a labelled line above the body (nearest the body first) > a labelled line below the body >
-HTML ``<meta>``/``<time>`` > other evidence (a date line, the title of the HTML document).
-``published`` is the ISO date only (``2019-10-01``); a time of day is not kept.
+The title is, for HTML, the line that shows ``<h1>``/``og:title``/``<title>`` (without a site
+suffix), else the nearest title-like line above the meta line (the line above it too when they
+are set tight, a deck under a title), else the first of the title-like lines just above the
+body. Subtitles are the title-like lines between title and body (in HTML only those that are
+``h2``–``h4`` or subtitle elements).
+
+Header fields: the order of precedence for each field is a labelled line between the title and
+the body (nearest the body first) > a labelled line below the body > a labelled line above the
+title > HTML ``<meta>``/``<time>`` > other evidence (an unlabelled date line, the HTML document's
+title). ``published`` is the ISO date only (``2019-10-01``): the gold readings compare dates,
+and a time of day is not kept. Fields a page does not show are None/empty, never guessed.
 """
 
 from __future__ import annotations
