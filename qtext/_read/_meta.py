@@ -108,7 +108,7 @@ _DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
 )
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
-_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_TIME_RE = re.compile(r"\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2}秒?|分)?")
 _LEAD_DATE_RE = re.compile(
     r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?))?"
 )
