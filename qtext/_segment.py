@@ -338,7 +338,7 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
                 continue
-            if out and w[-1] in edge and w[0] not in edge and _name_before(out[-1], m):
+            if out and w[-1] in edge and _name_before(out[-1], w[0], m):
                 # 李晓 林说 → 李晓林 说; 韦斯特 伍说 → 韦斯特伍 说: the HMM put the last character of a
                 # name with the function character after it
                 out[-1] += w[:-1]
@@ -347,14 +347,16 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
         out.append(w)
 
 
-def _name_before(prev: str, m: _Model) -> bool:
-    """Is ``prev`` the start of a name the HMM cut short (a two-character unknown word or name
-    beginning with a surname, or a run of transliteration characters)?"""
-    if len(prev) == 2 and prev[0] in m.surnames:
+def _name_before(prev: str, c: str, m: _Model) -> bool:
+    """Is ``prev`` + ``c`` a name the HMM cut short: a two-character unknown word or name that
+    begins with a surname (``c`` not a function character), or transliteration characters only?"""
+    if m.translit.issuperset(prev) and c in m.translit:
+        return len(prev) >= 3 or prev not in m.logp or m.tags.get(prev) in ("nr", "nrt", "ns")
+    if len(prev) == 2 and prev[0] in m.surnames and c not in m.edge_chars:
         p = m.logp.get(prev)
         # unknown, a name, or a rare proper noun (吴国, 石安: places the name happens to spell)
         return p is None or m.tags.get(prev) == "nr" or (p < _RARE_LOGP and m.tags.get(prev) in ("ns", "nz"))
-    return len(prev) >= 3 and m.translit.issuperset(prev)
+    return False
 
 
 def _words(text: str, m: _Model) -> list[str]:
