@@ -45,6 +45,7 @@ __all__ = ["find_events"]
 
 _MAX_NAME = 40  # longest event name looked back over
 _MERGE_WINDOW = 30  # events searched for an alias besides those with the same core
+_MAX_GUESTS = 12  # guests read after one 会见
 
 # --- data ----------------------------------------------------------------------------------------
 
@@ -274,10 +275,12 @@ def _run_start(text: str, end: int, lo: int) -> int:
 
 
 def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
-    """Cut a look-back run after its last clause word, day-precise date or count."""
+    """Cut a look-back run after its last clause word, day-precise date or count (``date_ends`` sorted)."""
     best = 0
     quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|《[^》]*》", run)]
-    for d_end in date_ends:  # day dates inside the run: the name starts after them
+    lo_i = bisect.bisect_right(date_ends, run_start)
+    hi_i = bisect.bisect_right(date_ends, run_start + len(run))
+    for d_end in date_ends[lo_i:hi_i]:  # day dates inside the run: the name starts after them
         rel = d_end - run_start
         if 0 < rel <= len(run) and not any(qs < rel < qe for qs, qe in quoted):
             best = max(best, rel)
@@ -698,7 +701,8 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: _ByStart[t
                 continue
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), lo)
-            before_persons = [p for p in subjects.within(ss, vm.start()) if p[1] <= vm.start()
+            near = max(ss, vm.start() - 120)
+            before_persons = [p for p in subjects.within(near, vm.start()) if p[1] <= vm.start()
                               and not _in_parens(text, ss, p[0])]
             items: list[tuple[str, int]] = []
             if kind == "talks":
@@ -734,7 +738,7 @@ def _meetings(text: str, regions: Sequence[tuple[int, int]], persons: _ByStart[t
             host: str | None = pick[0][2] if pick else None
             if host is None and cs == ss and ss > body_start:
                 host = last_host
-            for item, ipos in items:
+            for item, ipos in items[:_MAX_GUESTS]:
                 guest = _guest_name(item, persons, ipos)
                 if not guest or guest == host:
                     continue
@@ -789,7 +793,7 @@ def _visits(text: str, regions: Sequence[tuple[int, int]], subjects: _ByStart[tu
             place = {"华": "中国"}.get(place, place)
             ss, se = _sentence_of(text, vm.start(), lo, hi)
             cs = _clause_start(text, vm.start(), ss)
-            before = [p for p in subjects.within(ss, vm.start()) if p[1] <= vm.start()
+            before = [p for p in subjects.within(max(ss, vm.start() - 120), vm.start()) if p[1] <= vm.start()
                       and not _in_parens(text, ss, p[0])]
             in_clause = [p for p in before if p[0] >= cs]
             pick = in_clause or before
