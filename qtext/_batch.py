@@ -96,12 +96,34 @@ def _run_one(task: Task, raw: Any, ident: str | None, config: Config) -> Any:
 
     if task == "analyze" or task == "summarize":
         return analyze(raw, config, id=ident)
+    if _looks_html(raw, config):
+        # an HTML page is read to text first, as analyze does; nothing is extracted
+        doc = analyze(raw, _reading_only(config), id=ident)
+        return doc.repair if task == "repair" else list(doc.tokens)
     if task == "repair":
         return repair(raw, config.repair)
     if task == "segment":
         text = repair(raw, config.repair).text
         return segment(text)
     raise ValueError(f"unknown task {task!r}")
+
+
+def _looks_html(raw: Any, config: Config) -> bool:
+    from ._read import is_html
+
+    if config.read.html is not None:
+        return config.read.html
+    if isinstance(raw, (bytes, bytearray)):
+        return is_html(bytes(raw[:4096]).decode("latin-1"))
+    return isinstance(raw, str) and is_html(raw)
+
+
+def _reading_only(config: Config) -> Config:
+    """``config`` with every extractor and the summary switched off."""
+    from ._config import ExtractConfig, SummaryConfig
+
+    off = {f.name: False for f in dataclasses.fields(ExtractConfig) if f.default is True}
+    return config.replace(extract=ExtractConfig(**off), summary=SummaryConfig(enabled=False))
 
 
 def _run_chunk(task: Task, chunk: list[tuple[int, str | None, Any]], config: Config,

@@ -202,3 +202,15 @@ def test_exit_status_is_nonzero_when_an_input_fails_in_a_real_process(tmp_path: 
     assert done.returncode == 1
     assert done.stdout.decode("utf-8").replace(" ", "") == "大会开幕。\n"
     assert b"missing.txt: FileNotFoundError" in done.stderr
+
+
+def test_repair_and_segment_read_html_pages_to_text(tmp_path: Path, capsys):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>标题</title><script>var x = 1;</script></head>"
+                    "<body><p>國務委員王勇出席大會。</p></body></html>", encoding="utf-8")
+    code, out, _ = run(capsys, "repair", str(page))
+    assert code == 0
+    assert "<" not in out and "var x" not in out
+    assert "国务委员王勇出席大会。" in out
+    code, out, _ = run(capsys, "segment", str(page))
+    assert code == 0 and "<" not in out and "王勇" in out.split()
