@@ -413,7 +413,7 @@ def read_page(
         if (not is_html and b > a and all(ln.kind != "text" for ln in lines[:a])
                 and _headline_first(text, lines[a], lines[a + 1])):
             a += 1  # the page's text opens with its headline, set apart by a blank line
-    elif any(ln.kind == "text" for ln in lines):
+    elif any(ln.kind == "text" for ln in lines) and not any(ln.kind == "meta" for ln in lines):
         a, b = 0, len(lines) - 1  # no running text anywhere: a bare snippet is all body
         notes.append("no running text: every text line taken as body")
     else:
