@@ -173,11 +173,11 @@ def _prune(body: Any) -> None:
         if el.tag in ("h1", "p", "html", "body", "main", "article"):
             continue
         toks = _tokens(el)
-        if toks & _FURNITURE_TOKENS:
-            # "article-related" is furniture, "article-content share-on" is not (unless mostly links)
-            if not (_CONTENT_TOKENS & toks) or _link_len(el) >= 0.5 * max(1, _text_len(el)):
-                candidates.append(el)
-                continue
+        # "article-related" is furniture, "article-content share-on" is not (unless mostly links)
+        if toks & _FURNITURE_TOKENS and (
+                not (_CONTENT_TOKENS & toks) or _link_len(el) >= 0.5 * max(1, _text_len(el))):
+            candidates.append(el)
+            continue
         if el.tag in ("ul", "ol", "dl", "div", "table", "section", "td", "tr"):
             n = _text_len(el)
             if n >= 6 and len(el.findall(".//a")) >= 3 and _link_len(el) >= 0.65 * n:
