@@ -72,6 +72,10 @@ def test_ruby_lost_character_marked_when_ambiguous():
     assert "jiang3" in changes[0].note and "could not be told" in changes[0].note
 
 
+def test_ruby_question_mark_before_list_label_stays():
+    assert _ruby.find_changes("首都是哪里?a)北京 b)上海", CFG) == []
+
+
 def test_ruby_readings_include_simplified_form():
     assert ("zhi", 4) in _ruby.readings("質")
     assert ("guo", 2) in _ruby.readings("國")

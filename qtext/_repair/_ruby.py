@@ -15,12 +15,12 @@ character. An annotation is removed only when it is a reading of the character(s
   what real parenthesised pinyin in teaching text looks like.
 - ``(ISO)``, ``(上海)``, ``(图片)`` or ``(下)`` are not pinyin or not a reading, and stay.
 - A lost character: ``要?jiǎng)?chuàng)新`` (``講(`` and ``創(`` each collapsed into ``?``) or
-  ``�(jīng)``. Candidates are the characters with that reading that form a word with a neighbour
-  in jieba's dictionary (an own ``jieba.Tokenizer``'s word list, read in memory). The best one is
-  restored when the local text with it is at least 20 times likelier, under jieba's unigram word
-  model, than with any rival (会议 against 会意 and 一代 in ``会?yì)代表``); otherwise the
-  annotation is replaced by ``�`` and the note says which reading was lost, so the gap stays
-  visible.
+  ``�(jīng)``, with a toned syllable (a bare ``?a)`` is a question mark before a list label).
+  Candidates are the characters with that reading that form a word with a neighbour in jieba's
+  dictionary (an own ``jieba.Tokenizer``'s word list, read in memory). The best one is restored
+  when the local text with it is at least 20 times likelier, under jieba's unigram word model,
+  than with any rival (会议 against 会意 and 一代 in ``会?yì)代表``); otherwise the annotation is
+  replaced by ``�`` and the note says which reading was lost, so the gap stays visible.
 
 >>> from qtext import RepairConfig
 >>> [(c.start, c.end, c.replacement) for c in find_changes("質(zhì)量(ISO)", RepairConfig())]
@@ -334,8 +334,9 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         syls = _syllables(py)
         if syls is None:
             continue
-        # a lost character (and its opening parenthesis) before the pinyin
-        if len(syls) != 1:
+        # a lost character (and its opening parenthesis) before the pinyin; the pinyin must carry
+        # a tone, so a question mark before a list label (什么?a)北京 b)上海) stays
+        if len(syls) != 1 or syls[0][1] is None:
             continue
         lost_next = end < len(text) and text[end] in "?？\ufffd"
         restored = _restore(text, start, end, syls[0], lost_next)
