@@ -24,6 +24,7 @@ Invariants: ``text[q.start:q.end] == q.text`` (the content span); linear in the 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -89,19 +90,17 @@ class _People:
         spans += [(e.start, e.end, e.text) for e in entities if e.label == "PERSON"]
         spans.sort()
         self.spans = spans
+        self.starts = [sp[0] for sp in spans]
         self.by_end = {e: name for _, e, name in spans}
 
     def ending_at(self, pos: int) -> str | None:
         return self.by_end.get(pos)
 
     def last_before(self, pos: int, floor: int) -> str | None:
-        name = None
-        for s, _e, n in self.spans:
-            if s >= pos:
-                break
-            if s >= floor:
-                name = n
-        return name
+        i = bisect.bisect_left(self.starts, pos)
+        if i > 0 and self.spans[i - 1][0] >= floor:
+            return self.spans[i - 1][2]
+        return None
 
 
 def _strip_adverbs(subject: str) -> str:
@@ -129,11 +128,7 @@ def _speaker(text: str, clause_start: int, verb_start: int, people: _People,
     if not core or core in _NOT_SPEAKERS or core.endswith(("们", "人士", "方")):
         return None
     if people.spans:
-        # a known person inside the subject (国务委员王勇 → 王勇) when it ends the subject
-        for s, e, n in reversed(people.spans):
-            if clause_start <= s and e == end:
-                return n
-        return None
+        return None  # people are known and none ends the subject
     # no people known: the name after a title, or a short subject
     for t in _title_words():
         k = core.rfind(t)
@@ -165,6 +160,7 @@ def find_quotes(text: str, page: Page, officials: Sequence[Official],
     prev_floor = 0
     for lo, hi in regions:
         floor = prev_floor
+        n_before = len(out)
         found: list[tuple[int, int, str | None, str, int, bool]] = []  # clause, content start, ...
         for m in lead.finditer(text, lo, hi):
             verb_start = m.start()
@@ -193,6 +189,7 @@ def find_quotes(text: str, page: Page, officials: Sequence[Official],
             out.append(Quote(speaker=speaker, verb=_base_verb(verb), text=text[cstart:end],
                              start=cstart, end=end))
         lead_verbs = {f[4] for f in found}
+        taken = _Spans(out[n_before:])
         for m in tail.finditer(text, lo, hi):
             close = m.start()
             opener = text.rfind("“", lo, close)
@@ -201,7 +198,7 @@ def find_quotes(text: str, page: Page, officials: Sequence[Official],
             inner = text[opener + 1:close]
             if len(inner) < 6 or not (inner[-1] in "。！？!?…" or "，" in inner):
                 continue  # “日日煮”创办人……: a quoted name, not a quotation
-            if any(q.start <= opener < q.end for q in out):
+            if taken.covers(opener):
                 continue
             subj_start = m.start("subj")
             speaker = _speaker(text, subj_start, m.start("verb"), people, floor)
@@ -209,9 +206,10 @@ def find_quotes(text: str, page: Page, officials: Sequence[Official],
                 continue
             out.append(Quote(speaker=speaker, verb=m.group("verb"), text=text[opener + 1:close],
                              start=opener + 1, end=close))
+        taken = _Spans(out[n_before:])
         for m in re.finditer(r"[：:]“", text[lo:hi]):
             colon = lo + m.start()
-            if any(q.start <= colon < q.end or q.start - 3 <= colon <= q.start for q in out):
+            if taken.covers(colon) or taken.covers(colon + 3):
                 continue
             name = people.ending_at(colon)
             if name is None:
@@ -223,6 +221,18 @@ def find_quotes(text: str, page: Page, officials: Sequence[Official],
         prev_floor = lo
     out.sort(key=lambda q: q.start)
     return out
+
+
+class _Spans:
+    """Quote spans of one paragraph, sorted, for overlap checks by bisection."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.spans = sorted((q.start, q.end) for q in quotes)
+        self.starts = [sp[0] for sp in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.spans[i - 1][0] <= pos < self.spans[i - 1][1]
 
 
 def _base_verb(verb: str) -> str:
