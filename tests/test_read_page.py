@@ -181,3 +181,11 @@ def test_dated_letter_inside_the_body_does_not_cut_it():
     page = read_page(text)
     assert len(page.paragraphs) == 4
     assert page.paragraphs[-1].text.startswith("青石日报北京10月7日电")
+
+
+def test_title_under_the_meta_line_stays_the_title():
+    text = ("首页>新闻>社会\n来源：青石日报 时间：2021-10-09\n青石镇举办首届稻米文化节\n"
+            "第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。\n打印本页 关闭窗口\n")
+    page = read_page(text)
+    assert page.title == "青石镇举办首届稻米文化节"
+    assert [p.text for p in page.paragraphs] == ["第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。"]

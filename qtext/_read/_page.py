@@ -260,6 +260,17 @@ def _indent(text: str, line: _Line) -> str:
     return text[text.rfind("\n", 0, line.start) + 1:line.start]
 
 
+def _title_above(lines: list[_Line], k: int) -> bool:
+    """Whether a title-like line stands above the meta line ``k`` (so the lines under it are not
+    the title)."""
+    for ln in reversed(lines[max(0, k - 3):k]):
+        if _title_like(ln):
+            return True
+        if ln.kind != "meta":
+            return False
+    return False
+
+
 def _extend(text: str, lines: list[_Line], a: int, b: int) -> tuple[int, int]:
     """Widen the body of page text over short lines set tight against it (no blank line between)
     that are indented like its paragraphs (``　　核心阅读``, ``　　这是直面挑战的铿锵宣示——``,
@@ -275,7 +286,7 @@ def _extend(text: str, lines: list[_Line], a: int, b: int) -> tuple[int, int]:
     while (i > 0 and lines[i - 1].kind == "text" and not _gap(text, lines[i - 1], lines[i])
            and (_indent(text, lines[i - 1]) == indent if indented else a - i < 3)):
         i -= 1
-    if i < a and (indented or (i > 0 and lines[i - 1].kind == "meta")):
+    if i < a and (indented or (i > 0 and lines[i - 1].kind == "meta" and _title_above(lines, i - 1))):
         a = i
     j = b
     while j + 1 < len(lines) and j - b < 3 and fits(lines[j + 1]) and not _gap(text, lines[j], lines[j + 1]):
