@@ -338,6 +338,22 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
                 continue
+            prev = out[-1] if out else ""
+            if (
+                len(prev) == 2
+                and len(w) == 2
+                and prev[0] in edge
+                and prev[1] in m.surnames
+                and prev not in logp
+                and w[0] not in edge
+            ):
+                # 由林 超贤 → 由 林超贤: the HMM glued a function character to the surname
+                out[-1] = prev[0]
+                if w[-1] in edge:
+                    out += (prev[1] + w[0], w[-1])
+                else:
+                    out.append(prev[1] + w)
+                continue
             if out and w[-1] in edge and _name_before(out[-1], w[0], m):
                 # 李晓 林说 → 李晓林 说; 韦斯特 伍说 → 韦斯特伍 说: the HMM put the last character of a
                 # name with the function character after it

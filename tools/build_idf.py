@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data and header strings in Chinese are kept on one line each)
 """Rebuild ``dictionaries/idf.tsv`` (inverse document frequencies for TF-IDF keywords).
 
     .venv/bin/python tools/build_idf.py
@@ -19,13 +20,14 @@ JIEBA = ("jieba==0.42.1", "055ca12f62674fafed09427f176506079bc135638a14e23e25be9
 
 
 def main() -> None:
-    tar = tarfile.open(fetch(*JIEBA, sdist=True))
-    member = next(m for m in tar.getmembers() if m.name.endswith("jieba/analyse/idf.txt"))
-    fh = tar.extractfile(member)
-    assert fh is not None
+    with tarfile.open(fetch(*JIEBA, sdist=True)) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("jieba/analyse/idf.txt"))
+        fh = tar.extractfile(member)
+        assert fh is not None
+        text = fh.read().decode("utf-8")
     values: dict[str, float] = {}
     dropped = 0
-    for raw in fh.read().decode("utf-8").splitlines():
+    for raw in text.splitlines():
         parts = raw.split(" ")
         if len(parts) != 2 or not parts[0].strip():
             dropped += 1

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data and header strings in Chinese are kept on one line each)
 """Rebuild ``dictionaries/places_cn.tsv`` (PRC administrative divisions, current and former).
 
     .venv/bin/python tools/build_places.py

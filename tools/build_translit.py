@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data and header strings in Chinese are kept on one line each)
 """Rebuild ``dictionaries/translit_chars.tsv`` (characters typical of transliterated foreign names).
 
     .venv/bin/python tools/build_translit.py
@@ -95,9 +96,9 @@ def names_from_sources() -> list[str]:
     for code, name in zh.languages.items():
         if code.split("_")[0] not in ("zh", "ja", "ko", "yue", "wuu", "hak", "nan", "gan", "hsn", "cdo", "cjy"):
             names.add(re.sub(r"[语文]$", "", name))
-    for code, name in localedata.load("zh")["currency_names"].items():
+    for name in localedata.load("zh")["currency_names"].values():
         names.add(name)
-    for code, name in zh.scripts.items():
+    for name in zh.scripts.values():
         names.add(re.sub(r"[语文]$", "", name))
     for line in jion.read("jionlp/dictionary/world_location.txt").decode("utf-8").splitlines():
         parts = line.split("\t")
