@@ -395,6 +395,13 @@ def _items(sources: Iterable[_Source], broken: dict[int, _Source]) -> Iterator[t
         yield src.id, (src.raw if src.error is None else "")
 
 
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # closed, replaced or missing streams
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``qtext`` command with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
     args = _parser().parse_args(argv)
@@ -406,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("qtext: --workers must be 0 (one per CPU) or more", file=sys.stderr)
         return 2
     stdin = getattr(sys.stdin, "buffer", None)
-    if not args.inputs and sys.stdin is not None and sys.stdin.isatty():
+    if not args.inputs and _isatty(sys.stdin):
         print(f"qtext {command}: no input; give FILES, folders, or - to read standard input "
               f"(see qtext {command} --help)", file=sys.stderr)
         return 2
@@ -418,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ._batch import Failure, run_many
 
     err = sys.stderr
-    tty = bool(getattr(err, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+    tty = _isatty(err) and os.environ.get("TERM") != "dumb"
     total = inputs.total()
     progress = _Progress(err, total, enabled=args.progress and tty and (total is None or total > 1))
     try:

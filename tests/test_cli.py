@@ -214,3 +214,16 @@ def test_repair_and_segment_read_html_pages_to_text(tmp_path: Path, capsys):
     assert "国务委员王勇出席大会。" in out
     code, out, _ = run(capsys, "segment", str(page))
     assert code == 0 and "<" not in out and "王勇" in out.split()
+
+
+def test_no_input_on_a_terminal_is_a_usage_error(capsys, monkeypatch):
+    import io
+
+    class Tty(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Tty())
+    code, out, err = run(capsys, "segment")
+    assert (code, out) == (2, "")
+    assert err.startswith("qtext segment: no input; give FILES, folders, or - to read standard input")
