@@ -19,9 +19,9 @@ How it decides (all tables are derived lazily, once per process, from the instal
   simplified text), so 乾隆, 著作, 瞭望, 藉口 or 於 in a simplified name stay as written.
 - Never converted: a line with Japanese kana or other odd GBK symbols, a conversion that would
   write characters outside GBK (OpenCC maps rare names such as 周輖 or the simplified term 二噁英
-  to extension characters), and a line the mojibake step finds suspicious when converting it
-  raises the badness cost (UTF-8 read as GBK looks like rare traditional text; converting it
-  would only hide it).
+  to extension characters), and a line whose converted characters come out rarer on average
+  under the mojibake step's character costs (UTF-8 read as GBK looks like rare traditional
+  text; converting it would only hide it).
 - Fast path: one search for a traditional-only character; clean simplified text returns ``[]``.
 
 >>> from qtext import RepairConfig
@@ -53,9 +53,10 @@ _ODD_RE = re.compile("[\u3040-\u30fa\u30fc-\u30ff\u2500-\u257f\u0391-\u03c9\u040
 #: OpenCC's TWVariantsRev maps 么 → 幺, but 么 is the everyday simplified character (什么).
 _KEEP = frozenset("么")
 _KEEP_RE = re.compile("[么]")
-#: per character: converting real traditional text never raised the badness cost by more than
-#: 0.01; converting UTF-8-as-GBK mojibake raised it by 0.07-0.35 on the development data
-_GARBLED_COST = 0.03
+#: mean cost increase per converted character above which a line is taken for mojibake: on the
+#: development data converting real traditional text raised it by at most 0.02, converting
+#: UTF-8-as-GBK mojibake mostly by 0.3-2.0
+_GARBLED_COST = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +178,19 @@ def _convert_line(line: str, tab: _Tables) -> str:
     return out
 
 
-def _looks_garbled(line: str, new: str) -> bool:
+def _looks_garbled(line: str, runs: list[Change], offset: int) -> bool:
     """Mojibake the mojibake step left alone (UTF-8 read as GBK looks like rare traditional
-    text): the mojibake step's precheck fires and converting makes the text *less* likely under
-    its character-cost model, where real traditional text converts at no cost."""
-    from . import _badness, _mojibake
+    text): converting it makes the changed characters rarer on average under the mojibake step's
+    character-cost model, while converting real traditional text costs nothing."""
+    from ._badness import han_cost
 
-    if not _mojibake.suspicious(line):
-        return False
-    return _badness.cost(new) - _badness.cost(line) > _GARBLED_COST * len(line)
+    delta = 0.0
+    n = 0
+    for c in runs:
+        for old, new in zip(line[c.start - offset : c.end - offset], c.replacement, strict=True):
+            delta += han_cost(new) - han_cost(old)
+            n += 1
+    return n > 0 and delta > _GARBLED_COST * n
 
 
 def to_simplified(text: str) -> str:
@@ -212,8 +217,6 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
             return
         if len(_ODD_RE.findall(line)) >= 2:
             return  # kana, box drawing...: Japanese or mojibake, not traditional text
-        if _looks_garbled(line, new):
-            return
         runs: list[Change] = []
         start = last = -2
         for i in [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]:
@@ -226,6 +229,8 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
             runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
         if not _in_gbk("".join(c.replacement for c in runs)):
             return  # OpenCC produced characters outside GBK: garbled text, not traditional text
+        if _looks_garbled(line, runs, offset):
+            return
         out.extend(runs)
         return
     # a mostly simplified line: convert only the traditional-only characters, each in its word
