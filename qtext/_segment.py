@@ -559,12 +559,19 @@ def _tag(word: str, m: _Model) -> str:
 def segment(text: str, config: Config | None = None) -> list[Token]:
     """Split ``text`` into words; the tokens rebuild the text exactly.
 
+    ``config.cache_dir``, when set on the first call in a process, is where the prepared
+    dictionary is kept between runs (a marshal file); otherwise everything stays in memory.
+
     >>> import qtext
     >>> [t.text for t in qtext.segment("国务委员王勇出席大会")][:2]
     ['国务委员', '王勇']
     >>> [(t.text, t.start, t.end) for t in qtext.segment("增长3.5%。")]
     [('增长', 0, 2), ('3.5%', 2, 6), ('。', 6, 7)]
     """
+    if not isinstance(text, str):
+        from ._errors import InputError
+
+        raise InputError(f"qtext.segment expects str, got {type(text).__name__}; decode bytes first")
     m = _get_model(config)
     out: list[Token] = []
     append = out.append

@@ -9,6 +9,7 @@ import textwrap
 import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,6 +52,11 @@ def test_tokens_rebuild_any_text(text: str) -> None:
 @given(st.text(max_size=30))
 def test_tokens_rebuild_arbitrary_unicode(text: str) -> None:
     assert_exact(text)
+
+
+def test_segment_rejects_bytes_with_a_hint() -> None:
+    with pytest.raises(qtext.InputError, match="expects str, got bytes"):
+        qtext.segment("北京".encode())  # type: ignore[arg-type]
 
 
 def test_place_and_country_names_stay_whole() -> None:
