@@ -182,3 +182,29 @@ def test_example_notebook_runs():
     assert namespace["doc"].id == "example-1"
     assert [type(d).__name__ for d in namespace["docs"]] == ["Document", "Document", "Failure"]
     assert namespace["html"].startswith("<!doctype html>")
+
+
+def test_highlighting_never_changes_drops_or_repeats_text():
+    import html as htmllib
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("王勇出席大会。<>&\"' \n国务委员abc"))
+    labels = st.sampled_from([*sorted(LABELS), "OTHER"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet, min_size=1, max_size=40),
+           st.lists(st.tuples(st.integers(-2, 45), st.integers(-2, 45), labels), max_size=12))
+    def check(text: str, raw_spans: list[tuple[int, int, str]]) -> None:
+        ents = tuple(Entity(text[max(s, 0):max(e, 0)], lab, s, e) for s, e, lab in raw_spans)
+        cut = len(text) // 2
+        paragraphs = (Span(text[:cut], 0, cut), Span(text[cut:], cut, len(text)))
+        doc = Document(text=text, repair=Repair(text, text), page=Page(paragraphs=paragraphs),
+                       extraction=Extraction(entities=ents))
+        body = re.search(r'<div class="q-body">(.*)</div>', render_fragment(doc), re.S).group(1)
+        shown = [htmllib.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p>(.*?)</p>", body, re.S)]
+        assert shown == [p.text for p in paragraphs]
+        assert body.count("<mark") == body.count("</mark>")
+
+    check()
