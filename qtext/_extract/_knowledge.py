@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .._errors import DictionaryError
 from .._resources import read_table
 
-__all__ = ["Lexicon", "OrgInfo", "PlaceInfo", "TrieScanner", "lexicon", "trie_regex"]
+__all__ = ["ABBR_VERBS", "Lexicon", "OrgInfo", "PlaceInfo", "TrieScanner", "lexicon", "trie_regex"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class Lexicon:
     suffix_last: frozenset[str]  # last characters of the suffixes (a quick first test)
     places: dict[str, PlaceInfo]  # full and short names → place
     abbrs: dict[str, PlaceInfo]  # one-character abbreviations (美, 俄, 京, 沪), for compounds only
+    abbr_pairs: re.Pattern[str]  # two abbreviations, or a verb and one (中美, 访华): candidates
     surnames: frozenset[str]  # single-character surnames
     surnames2: frozenset[str]  # two-character surnames
     common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
@@ -209,6 +210,15 @@ _PROVINCE_ABBR = {
 }
 
 
+#: Verbs that take a one-character place abbreviation as object: 访华, 来京, 驻美.
+ABBR_VERBS = "访来赴驻在对侵援旅抵返离进出"
+
+
+def _abbr_pairs(abbrs: dict[str, PlaceInfo]) -> re.Pattern[str]:
+    cls = "[" + "".join(re.escape(c) for c in sorted(abbrs)) + "]" if abbrs else "(?!)"
+    return re.compile(f"(?:{cls}|[{ABBR_VERBS}]){cls}")
+
+
 def _load() -> Lexicon:
     titles: dict[str, tuple[str, int]] = {}
     for row in _table("titles.tsv"):
@@ -318,6 +328,7 @@ def _load() -> Lexicon:
         suffix_last=frozenset(s[-1] for s in suffixes),
         places=places,
         abbrs=abbrs,
+        abbr_pairs=_abbr_pairs(abbrs),
         surnames=frozenset(surnames),
         surnames2=frozenset(surnames2),
         common_surnames=frozenset(common & surnames),

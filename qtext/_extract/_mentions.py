@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .._document import Token
-from ._knowledge import Lexicon, lexicon
+from ._knowledge import ABBR_VERBS, Lexicon, lexicon
 
 __all__ = ["Mention", "find_mentions", "is_han"]
 
@@ -784,8 +784,7 @@ def _override(base: list[Mention], strong: list[Mention], labels: tuple[str, ...
 
 def _merge(base: list[Mention], extra: list[Mention]) -> list[Mention]:
     """Add ``extra`` mentions that overlap nothing in ``base``; return the sorted union."""
-    base = sorted(base, key=lambda m: m.start)
-    spans = [(m.start, m.end) for m in base]
+    spans = [(m.start, m.end) for m in base]  # base is sorted by start (every caller keeps it so)
     starts = [s for s, _ in spans]
     add: list[Mention] = []
     for m in sorted(extra, key=lambda m: (m.start, -m.end)):
@@ -874,6 +873,7 @@ _BARE_ORGS = frozenset(
 ) - {"中央"}
 _NOT_ORG_END = frozenset({"v", "vd", "d", "p", "c", "u", "nr", "nrfg", "nrt", "a", "ad", "f", "i", "l"})
 _NOT_ORG_START = frozenset({"v", "vd", "vn", "a", "ad", "l", "i", "m", "d", "an"})
+_MARKED_TAGS = frozenset({"nt", "ns", "nr", "nrfg", "nrt"})
 _NOUNISH = frozenset({"n", "nz", "vn", "a", "ng", "an", "j", "nt", "m", "q"})
 
 
@@ -896,7 +896,14 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     # jieba evidence
     pos_extra = []
     pos_places = []
-    for t in tokens:
+    tokens = list(tokens)
+    # the few tokens the passes below look at (one comprehension over all tokens)
+    marked = [
+        (k, t)
+        for k, t in enumerate(tokens)
+        if t.pos in _MARKED_TAGS or t.text in _BARE_ORGS or (len(t.text) == 2 and t.text[0] in "老小")
+    ]
+    for _k, t in marked:
         if len(t.text) >= 3 and t.pos == "nt" and all(is_han(c) for c in t.text) and _org_like(t.text, lex):
             pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "org:" + t.text, "other", "pos"))
         elif len(t.text) >= 2 and t.pos == "ns" and all(is_han(c) for c in t.text):
@@ -915,7 +922,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     people: list[Mention] = []
     title_ends = {m.end for m in mentions if m.label == "TITLE"}
     title_starts = {m.start for m in mentions if m.label == "TITLE"} | {
-        t.start for t in tokens if t.end in title_ends
+        r.tok_end[e].start for e in title_ends if e in r.tok_end
     }
     starts_taken = {m.start for m in mentions}
     for idx, m in enumerate(mentions):
@@ -990,7 +997,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
                 tok = r.tok_at.get(i)
                 if tok is not None and len(tok.text) == 1:
                     people.append(Mention(text[i], "PERSON", i, i + 1, source="title"))
-    for t in tokens:
+    for _k, t in marked:
         if (
             len(t.text) == 2
             and t.text[0] in "老小"
@@ -998,7 +1005,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             and t.pos in ("nr", "n", "ng")
         ):
             people.append(Mention(t.text[1], "PERSON", t.start + 1, t.end, source="pos"))  # 老李
-    for k, t in enumerate(tokens):
+    for k, t in marked:
         if t.pos not in ("nr", "nrfg", "nrt"):
             continue
         prev_tok = tokens[k - 1] if k > 0 else None
@@ -1099,7 +1106,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
 
 _TEAM_RE = re.compile("(?:国家)?(?:男子|女子|男|女)?[\u4e00-\u9fff]{0,3}?队(?![员长伍列形])")
 _ABBR_AFTER = frozenset("关两双合友贸边会首峰战对联建之三经人军铁高公航线等、")
-_ABBR_VERB = frozenset("访来赴驻在对侵援旅抵返离进出")
+_ABBR_VERB = frozenset(ABBR_VERBS)
 
 
 def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1122,33 +1129,22 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     n = len(text)
     ab = lex.abbrs
-    i = 0
-    while i < n - 1:
+    for x in lex.abbr_pairs.finditer(text):
+        i = x.start()
         a, b = text[i], text[i + 1]
-        if (
-            a in ab
-            and b in ab
-            and (i + 2 >= n or text[i + 2] in _ABBR_AFTER)
+        if a in ab and (
+            (i + 2 >= n or text[i + 2] in _ABBR_AFTER)
             and not (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB)
         ):
             m = lex.scan.match(text, i)
             if m is None or m.end() - i < 2:
                 out.append(Mention(a, "PLACE", i, i + 1, ab[a].key, ab[a].type, "abbr"))
                 out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
-                i += 2
                 continue
-        if (
-            a in _ABBR_VERB
-            and b in ab
-            and i + 2 in r.tok_end_set
-            and (i + 2 >= n or not is_han(text[i + 2]) or i + 2 in r.tok_at)
-        ):
+        if a in _ABBR_VERB and i + 2 in r.tok_end_set:
             tok = r.tok_end.get(i + 2)
             if tok is not None and tok.start == i:
                 out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
-                i += 2
-                continue
-        i += 1
     return out
 
 
