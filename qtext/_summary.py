@@ -40,7 +40,7 @@ from collections.abc import Sequence
 
 from ._config import SummaryConfig
 from ._document import Event, Extraction, Official, Page, Span, Summary, Token
-from ._resources import read_rows
+from ._resources import dictionary_path, read_rows
 
 __all__ = ["summarise"]
 
@@ -65,16 +65,22 @@ _NOT_NEWSMAKERS = frozenset({"记者", "通讯员", "编辑", "责任编辑", "�
 
 @functools.lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    table: dict[str, float] = {}
+    """``dictionaries/idf.tsv`` as a dict, and its median (the idf of unknown words)."""
     try:
-        for row in read_rows("idf.tsv"):
-            if len(row) >= 2:
-                try:
-                    table[row[0]] = float(row[1])
-                except ValueError:
-                    continue
+        lines = dictionary_path("idf.tsv").read_text(encoding="utf-8").split("\n")
     except Exception:
         return {}, _MEDIAN_IDF_DEFAULT
+    i = 0
+    while i < len(lines) and (lines[i].startswith("#") or not lines[i]):
+        i += 1
+    table: dict[str, float] = {}
+    for line in lines[i + 1:]:  # after the header line
+        word, _, value = line.partition("\t")
+        if value:
+            try:
+                table[word] = float(value)
+            except ValueError:
+                continue
     if not table:
         return {}, _MEDIAN_IDF_DEFAULT
     values = sorted(table.values())
