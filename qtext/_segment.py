@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["segment"]
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 
 # single-character words of these jieba tags (prepositions, conjunctions, adverbs, particles,
 # pronouns, modal particles) and these verbs sit next to names but rarely inside them: the HMM
@@ -63,6 +63,8 @@ _FW_LATIN = frozenset(chr(c) for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0x
 _NAME_DOTS = frozenset("·・•‧")
 # first characters of a token (and last characters of the token before it) that a rule may join
 _CIRCLE_ZEROS = frozenset("○〇")
+# outside jieba's blocks, a run of whitespace is one token (jieba: one per character)
+_RE_SPACES = re.compile(r"(\s+)")
 _DANGLING = _NUM_INNER | _NAME_DOTS
 _START = _DIGITS | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
 _END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS | {"副"}
@@ -83,8 +85,8 @@ class _Model:
     titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
-    re_han: re.Pattern[str]  # jieba's block patterns
-    re_skip: re.Pattern[str]
+    re_han: re.Pattern[str]  # jieba's block pattern
+    re_skip: re.Pattern[str]  # whitespace runs
 
 
 _lock = threading.Lock()
@@ -241,7 +243,7 @@ def _build(cache_dir: str | None) -> _Model:
         title_tails=frozenset(t[-2:] for t in titles),
         hmm_cut=jieba.finalseg.cut,
         re_han=jieba.re_han_default,
-        re_skip=jieba.re_skip_default,
+        re_skip=_RE_SPACES,
     )
 
 
@@ -376,8 +378,8 @@ def _name_before(prev: str, c: str, m: _Model) -> bool:
 
 
 def _words(text: str, m: _Model) -> list[str]:
-    """jieba's blocks: Han/ASCII runs are cut on the DAG, the rest character by character
-    (a whitespace run from ``re_skip`` — ``\\r\\n`` or one space — stays one token)."""
+    """jieba's blocks: Han/ASCII runs are cut on the DAG, the rest character by character,
+    except that a run of whitespace (``\\n\\n``, ``　　``) is one token."""
     out: list[str] = []
     re_han = m.re_han
     re_skip = m.re_skip

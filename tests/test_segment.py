@@ -36,6 +36,7 @@ def test_tokens_rebuild_text_with_whitespace_and_newlines() -> None:
     text = "  国务委员王勇\r\n出席大会。\n\n\tGDP增长 3.5%　全角空格 emoji😀 ｗｗｗ。"
     assert_exact(text)
     assert words("a\r\nb") == ["a", "\r\n", "b"]
+    assert words("北京  上海\n\n天津") == ["北京", "  ", "上海", "\n\n", "天津"]  # one token per run
     assert words("") == []
 
 
