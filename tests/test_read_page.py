@@ -189,3 +189,11 @@ def test_title_under_the_meta_line_stays_the_title():
     page = read_page(text)
     assert page.title == "青石镇举办首届稻米文化节"
     assert [p.text for p in page.paragraphs] == ["第一届青石稻米文化节8日在青石镇开幕，农户参加了开镰仪式。"]
+
+
+def test_signed_notice_keeps_its_signature_and_date():
+    text = ("公告\n来源：青石日报\n　　截至目前，青石镇实有代表263人，特此说明有关情况。\n　　特此公告。\n"
+            "　　青石镇人民代表大会主席团\n　　2021年10月26日\n\n【打印】\n")
+    page = read_page(text)
+    assert [p.text for p in page.paragraphs][-2:] == ["青石镇人民代表大会主席团", "2021年10月26日"]
+    assert page.published is None

@@ -167,13 +167,18 @@ def _is_nav(s: str) -> bool:
     return len(words) >= 5 and all(len(x) <= 4 for x in words)
 
 
-def _headline_first(text: str, first: _Line, nxt: _Line) -> bool:
+def _headline_first(text: str, first: _Line, nxt: _Line, after_meta: bool = False) -> bool:
     """Whether the first text line of a page, where the body starts, is its headline: short, not
-    holding a sentence (``。``), not ending like a clause or lead-in, and set apart by a blank line."""
+    holding a sentence (``。``), not ending like a clause or lead-in, and set apart by a blank line
+    or by the paragraphs' indentation (the headline flush left, the text under it indented), or
+    standing right under the page's meta line (``after_meta``) with no other text above."""
     s = first.text
     if first.kind != "text" or len(s) > 40 or "。" in s or s[-1] in "，,；;：:、":
         return False
-    return text.count("\n", first.end, nxt.start) >= 2
+    if text.count("\n", first.end, nxt.start) >= 2 or after_meta:
+        return True
+    below = _indent(text, nxt)
+    return not _indent(text, first) and ("\u3000" in below or len(below) >= 2)
 
 
 def _menu_like(s: str) -> bool:
@@ -293,6 +298,11 @@ def _extend(text: str, lines: list[_Line], a: int, b: int) -> tuple[int, int]:
         j += 1
     if j > b and (indented or j - b <= 2):
         b = j
+    # a signed notice or letter ends with its date: 全国人民代表大会常务委员会 / 2019年10月26日
+    nxt = lines[b + 1].meta if b + 1 < len(lines) and lines[b + 1].kind == "meta" else None
+    if (nxt is not None and not nxt.labels and lines[b].kind == "text" and not lines[b].bodyish
+            and len(lines[b].text) <= 20 and not _gap(text, lines[b], lines[b + 1])):
+        b += 1
     return a, b
 
 
@@ -422,7 +432,7 @@ def read_page(
         if not is_html:
             a, b = _extend(text, lines, a, b)
         if (not is_html and b > a and all(ln.kind != "text" for ln in lines[:a])
-                and _headline_first(text, lines[a], lines[a + 1])):
+                and _headline_first(text, lines[a], lines[a + 1], a > 0 and lines[a - 1].kind == "meta")):
             a += 1  # the page's text opens with its headline, set apart by a blank line
     elif any(ln.kind == "text" for ln in lines) and not any(ln.kind == "meta" for ln in lines):
         a, b = 0, len(lines) - 1  # no running text anywhere: a bare snippet is all body
@@ -433,7 +443,7 @@ def read_page(
     header = lines[:a]
     # inside the body a bare date line is the article's own (a letter's date), not page metadata
     body_lines = [ln for k, ln in enumerate(lines[a:b + 1], a) if ln.kind not in _KINDS_OUT
-                  or (ln.kind == "meta" and ln.meta is not None and not ln.meta.labels and a < k < b)]
+                  or (ln.kind == "meta" and ln.meta is not None and not ln.meta.labels and a < k <= b)]
     paragraphs = tuple(sp for sp in (_paragraph(text, ln) for ln in body_lines) if sp is not None)
 
     # -- title and subtitles --------------------------------------------------------------
