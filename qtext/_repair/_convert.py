@@ -57,6 +57,7 @@ _KEEP_RE = re.compile("[么]")
 #: development data converting real traditional text raised it by at most 0.02, converting
 #: UTF-8-as-GBK mojibake mostly by 0.3-2.0
 _GARBLED_COST = 0.15
+_GARBLED_SAMPLE = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,8 @@ def _looks_garbled(line: str, runs: list[Change], offset: int) -> bool:
         for old, new in zip(line[c.start - offset : c.end - offset], c.replacement, strict=True):
             delta += han_cost(new) - han_cost(old)
             n += 1
+        if n >= _GARBLED_SAMPLE:
+            break  # the two cases are far apart: a sample of the line decides
     return n > 0 and delta > _GARBLED_COST * n
 
 
@@ -202,6 +205,21 @@ def to_simplified(text: str) -> str:
     from ._edits import apply_changes
 
     return apply_changes(text, find_changes(text, RepairConfig()), "convert")[0]
+
+
+def _diff_runs(line: str, new: str, offset: int, note: str) -> list[Change]:
+    """One change per maximal run of characters that differ between ``line`` and ``new``."""
+    runs: list[Change] = []
+    start = last = -2
+    for i in [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]:
+        if i != last + 1:
+            if start >= 0:
+                runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
+            start = i
+        last = i
+    if start >= 0:
+        runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
+    return runs
 
 
 def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> None:
@@ -217,16 +235,7 @@ def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> No
             return
         if len(_ODD_RE.findall(line)) >= 2:
             return  # kana, box drawing...: Japanese or mojibake, not traditional text
-        runs: list[Change] = []
-        start = last = -2
-        for i in [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]:
-            if i != last + 1:
-                if start >= 0:
-                    runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
-                start = i
-            last = i
-        if start >= 0:
-            runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
+        runs = _diff_runs(line, new, offset, note)
         if not _in_gbk("".join(c.replacement for c in runs)):
             return  # OpenCC produced characters outside GBK: garbled text, not traditional text
         if _looks_garbled(line, runs, offset):
