@@ -107,12 +107,13 @@ def build_officials(text: str, mentions: Sequence[Mention]) -> list[Official]:
             elif (
                 own is None
                 and not chain
-                and link == "joined"
+                and (link == "joined" or text[cursor : m.start] == "，")
                 and prev is not None
                 and prev.label == "PERSON"
                 and list_titles
             ):
-                # 行政长官崔世安、候任行政长官贺一诚; 国王西哈莫尼和太后莫尼列
+                # 行政长官崔世安、候任行政长官贺一诚; 国王西哈莫尼和太后莫尼列;
+                # 常委会副委员长王晨、曹建明，秘书长杨振武
                 own = list_titles[-1].organisation
             chain.append(OfficialTitle(m.text, own))
             org = None
