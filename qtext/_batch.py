@@ -24,6 +24,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from ._config import DEFAULT, Config
@@ -162,10 +163,9 @@ def _is_record(cls: type) -> bool:
 
 
 def _pack_column(values: list[Any]) -> Any:
-    for v in values:
-        if type(v) not in _ATOMIC:
-            return (_Tag.SEQ, list, [_pack(x) for x in values])
-    return values
+    if _ATOMIC.issuperset(map(type, values)):
+        return values
+    return (_Tag.SEQ, list, [_pack(x) for x in values])
 
 
 def _pack(value: Any) -> Any:
@@ -178,7 +178,7 @@ def _pack(value: Any) -> Any:
             return value
         first = type(value[0])
         if _is_record(first) and all(type(v) is first for v in value):
-            columns = [_pack_column([getattr(v, n) for v in value]) for n in _names(first)]
+            columns = [_pack_column(list(map(attrgetter(n), value))) for n in _names(first)]
             return (_Tag.ROWS, cls, first, columns)
         items = [_pack(v) for v in value]
         if any(p is not v for p, v in zip(items, value, strict=True)):
