@@ -182,6 +182,7 @@ def test_typeset_ascii_punctuation_in_chinese_context():
 def test_typeset_numbers_times_urls_stay():
     assert run(_typeset, "共3,500人,比分1:0,10:30开始") == "共3,500人，比分1:0，10:30开始"
     assert _typeset.find_changes("网址 http://a.cn/x?id=1&b=2 邮箱 a@b.cn", CFG) == []
+    assert _typeset.find_changes("把http://或者https:// 开头的地址", CFG) == []
 
 
 def test_typeset_parentheses_and_quotes():

@@ -228,8 +228,8 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         elif "\uff01" <= ch <= "\uff5e":
             single[i] = (chr(ord(ch) - 0xFEE0), "full-width ASCII → ASCII")
         elif ch in _SIMPLE:
-            if ch == ":" and _between_digits(text, i):
-                continue
+            if ch == ":" and (_between_digits(text, i) or text.startswith("//", i + 1)):
+                continue  # 10:30, 1:0, https://
             if ch == "," and _thousands(text, i):
                 continue
             if ch == ";" and _ENTITY_END.search(text, max(0, i - 12), i + 1) is not None:
