@@ -154,3 +154,20 @@ def test_spans_slice_back_on_any_text() -> None:
             assert text[d.start:d.end] == d.text
 
     check()
+
+
+def test_an_event_after_talks_shares_their_date_and_place() -> None:
+    text = "张三19日在日内瓦同丙国总统卡洛斯会谈。会谈后，两人共同出席了合作文件签字仪式。"
+    offs = (_official(text, "张三"), _official(text, "卡洛斯"))
+    events = _events(text, _page(text), offs)
+    assert [(e.name, e.date, e.place) for e in events] == [
+        ("张三同丙国总统卡洛斯会谈", "2018-06-19", "日内瓦"),
+        ("合作文件签字仪式", "2018-06-19", "日内瓦"),
+    ]
+
+
+def test_coordinated_events_share_the_date() -> None:
+    text = "今年5月，他出席了第二届海洋论坛和国际航运博览会开幕式。"
+    events = _events(text, _page(text))
+    assert [(e.name, e.date) for e in events] == [
+        ("第二届海洋论坛", "2018-05"), ("国际航运博览会开幕式", "2018-05"), ("国际航运博览会", "2018-05")]

@@ -46,6 +46,9 @@ __all__ = ["find_events"]
 _MAX_NAME = 40  # longest event name looked back over
 _MERGE_WINDOW = 30  # events searched for an alias besides those with the same core
 _MAX_GUESTS = 12  # guests read after one 会见
+_CONJUNCTIONS = frozenset({"和", "及", "与", "、", "以及", "暨"})
+# 会谈后，两国领导人共同出席了……仪式: an event right after a meeting shares its date and place
+_AFTER_MEETING = re.compile(r"(?:会见|会谈|会晤|会后|会议)(?:结束)?后[，,]")
 
 # --- data ----------------------------------------------------------------------------------------
 
@@ -893,6 +896,14 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
         named = _named_participants(text, ev, person_list)
         if named:
             ev.participants["named"] = named
+    for ev in events:
+        if ev.date is None or ev.place is None:
+            m0 = ev.mentions[0]
+            am = _AFTER_MEETING.match(text, m0.sentence[0])
+            prior = [x for x in meetings if x.mentions[0].start < m0.start] if am else []
+            if prior:
+                ev.date = ev.date or prior[-1].date
+                ev.place = ev.place or prior[-1].place
     for mt in meetings:
         # a meeting during a visit, with no place of its own, takes the visit's place
         if mt.place is None:
@@ -916,7 +927,9 @@ def _fill(text: str, ev: _Ev, all_mentions: _ByStart[_Mention], dates: _ByStart[
         ss = m.sentence[0]
         if ev.date is None:
             fwd = [d for d in dates.within(ws, min(we, ws + 15)) if d.end <= we and d.value]
-            between = [o.end for o in all_mentions.within(ss, m.start) if o.end <= m.start and not o.generic]
+            # a mention coordinated with this one (A论坛和B博览会开幕式) shares its date
+            between = [o.end for o in all_mentions.within(ss, m.start) if o.end <= m.start and not o.generic
+                       and text[o.end:m.start] not in _CONJUNCTIONS]
             floor = max(between, default=ss)
             back = [d for d in dates.within(floor, m.start) if d.end <= m.start and d.value]
             if fwd:
@@ -946,6 +959,8 @@ def _fill(text: str, ev: _Ev, all_mentions: _ByStart[_Mention], dates: _ByStart[
         ev.place = next((p for p in (_place_in_name(n, places) for n in names) if p), None)
     in_lead = first_para is not None and any(
         first_para.start <= m.start < first_para.end for m in ev.mentions)
+    if _AFTER_MEETING.match(text, ev.mentions[0].sentence[0]):
+        in_lead = False  # 会谈后，……: the meeting's date and place come later
     if in_lead and page.dateline is not None:
         if ev.place is None and page.dateline.place:
             ev.place = _SHORT_PLACES.get(page.dateline.place, page.dateline.place)
