@@ -355,7 +355,8 @@ def _parser() -> argparse.ArgumentParser:
                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
         p.add_argument("inputs", nargs="*", metavar="INPUT",
                        help="page files (.txt/.html/...), folders (their *.txt, *.html, *.htm files, "
-                            "sorted), JSON Lines files (.jsonl), or - for stdin (the default)")
+                            "sorted), JSON Lines files (.jsonl), or - for stdin "
+                            "(the default when stdin is not a terminal)")
         p.add_argument("-f", "--format", choices=("json", "jsonl", "text", "html"),
                        default="json" if name == "analyze" else "text",
                        help="output format (default: %(default)s); html is for analyze")
