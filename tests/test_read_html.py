@@ -133,3 +133,12 @@ def test_meta_author_only_when_the_page_prints_it():
     assert read_page(text, html_meta=meta).author == "林小禾"
     text, meta = html_to_text(base.format(a="绿洲网", line="2021-10-09"))
     assert read_page(text, html_meta=meta).author is None
+
+
+def test_absurdly_deep_markup_still_gives_its_text():
+    markup = ("<html><head><title>大会举行</title></head><body>" + "<div>" * 6000 + "<p>导航</p>"
+              + "</div>" * 6000 + "<p>" + "正文内容，" * 30 + "完。</p></body></html>")
+    text, meta = html_to_text(markup)
+    page = read_page(text, html_meta=meta)
+    assert meta["title"] == "大会举行"
+    assert page.paragraphs[-1].text == "正文内容，" * 30 + "完。"

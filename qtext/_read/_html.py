@@ -52,6 +52,7 @@ _FURNITURE_TOKENS = frozenset((
 ))
 #: class/id tokens of a title's deck lines
 _SUBTITLE_TOKENS = frozenset(("subtitle", "subhead", "subheading", "deck", "subtit", "fbt", "sub"))
+_BOX_TAGS = frozenset(("ul", "ol", "dl", "div", "table", "section", "td", "tr"))
 _CONTENT_TOKENS = frozenset(("article", "content", "main", "body", "text"))
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -86,14 +87,6 @@ def _tokens(el: Any) -> set[str]:
     if not raw.strip():
         return set()
     return {t for t in _TOKEN_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if t}
-
-
-def _text_len(el: Any) -> int:
-    return len(_WS.sub("", el.text_content() or ""))
-
-
-def _link_len(el: Any) -> int:
-    return sum(len(_WS.sub("", a.text_content() or "")) for a in el.iter("a"))
 
 
 def _drop(el: Any) -> None:
@@ -163,32 +156,51 @@ def _subheads(root: Any) -> list[str]:
     return subheads
 
 
+def _measure(body: Any) -> dict[Any, tuple[int, int, int, bool]]:
+    """For every element: (text length, link text length, links, holds an h1), in one
+    bottom-up pass (linear in the page, however deep the nesting)."""
+    stats: dict[Any, tuple[int, int, int, bool]] = {}
+    for el in reversed(list(body.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        n = len(_WS.sub("", el.text or ""))
+        links = 0
+        count = 0
+        h1 = el.tag == "h1"
+        for child in el:
+            if isinstance(child.tag, str):
+                cn, cl, cc, ch = stats[child]
+                n += cn
+                links += cl
+                count += cc
+                h1 = h1 or ch
+            n += len(_WS.sub("", child.tail or ""))
+        if el.tag == "a":
+            links, count = n, count + 1
+        stats[el] = (n, links, count, h1)
+    return stats
+
+
 def _prune(body: Any) -> None:
     """Drop furniture blocks: class/id hints and link-dense lists/boxes (never the main text)."""
-    total = max(1, _text_len(body))
+    stats = _measure(body)
+    total = max(1, stats[body][0]) if body in stats else 1
     candidates = []
     for el in body.iter():
         if not isinstance(el.tag, str) or el is body:
             continue
         if el.tag in ("h1", "p", "html", "body", "main", "article"):
             continue
+        n, links, count, h1 = stats[el]
+        if h1 or n > 0.4 * total:
+            continue  # never the title or the main text
         toks = _tokens(el)
         # "article-related" is furniture, "article-content share-on" is not (unless mostly links)
-        if toks & _FURNITURE_TOKENS and (
-                not (_CONTENT_TOKENS & toks) or _link_len(el) >= 0.5 * max(1, _text_len(el))):
+        hinted = bool(toks & _FURNITURE_TOKENS) and (not (_CONTENT_TOKENS & toks) or links >= 0.5 * max(1, n))
+        link_box = el.tag in _BOX_TAGS and n >= 6 and count >= 3 and links >= 0.65 * n
+        if hinted or link_box:
             candidates.append(el)
-            continue
-        if el.tag in ("ul", "ol", "dl", "div", "table", "section", "td", "tr"):
-            n = _text_len(el)
-            if n >= 6 and len(el.findall(".//a")) >= 3 and _link_len(el) >= 0.65 * n:
-                candidates.append(el)
     for el in candidates:
-        if el.getparent() is None:
-            continue
-        if el.find(".//h1") is not None:
-            continue
-        if _text_len(el) > 0.4 * total:
-            continue
         # an ancestor may already be gone: drop_tree on a detached subtree is harmless
         _drop(el)
 
@@ -202,9 +214,13 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     if not markup.strip():
         return "", {}
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
-        return markup, {}
+        return _strip_tags(markup), {}
+    # libxml2 gives up on absurdly deep markup (thousands of unclosed tags): strip tags instead
+    han_in = len(_HAN.findall(markup))
+    if han_in >= 50 and len(_HAN.findall(root.text_content() or "")) < 0.3 * han_in:
+        return _strip_tags(markup), _collect_meta(root)
     for el in list(root.iter("rt", "rp")):
         if el.getparent() is not None:
             el.drop_tree()
@@ -246,6 +262,26 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
         if line.strip(" \u3000\xa0"):
             lines.append(line)
     return "\n".join(lines), meta
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SCRIPTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_BLOCK_TAG_RE = re.compile(
+    r"<\s*/?\s*(?:p|div|br|li|tr|h[1-6]|table|section|article|ul|ol|dd|dt)\b[^>]*>", re.I
+)
+_ANY_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _strip_tags(markup: str) -> str:
+    """Crude markup → lines for what lxml cannot parse: scripts and comments out, block tags to
+    line breaks, other tags out, entities decoded."""
+    import html
+
+    text = _SCRIPTS.sub("", markup)
+    text = _BLOCK_TAG_RE.sub("\n", text)
+    text = html.unescape(_ANY_TAG_RE.sub("", text)).replace("\xa0", " ")
+    lines = (_WS.sub(" ", line).strip(" ") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip(" \u3000"))
 
 
 def _drop_keep_tail(el: Any) -> None:
