@@ -698,6 +698,16 @@ class _Reader:
         g = i + sl
         if g >= n or not is_han(text[g]) or text[g] in _NOT_GIVEN:
             return None
+        if (
+            not strict
+            and sl == 1
+            and text[g] in lex.common_surnames
+            and g + 3 <= n
+            and all(is_han(c) and c not in _NOT_GIVEN for c in text[g + 1 : g + 3])
+            and not self.follow_at(g + 2)
+            and self.follow_at(g + 3)
+        ):
+            return g + 3  # 朱叶玉如, 林郑月娥: husband's and own surname, then the given name
         if strict and tok is not None and tok.end > g + 1 and tok.pos not in ("nr", "nrfg", "nrt"):
             return None  # the surname character starts an ordinary word (高度, 方向)
         list_end = g + 2 >= n or text[g + 2] in _LIST_END
@@ -1034,9 +1044,14 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         if t.pos == "nrfg" and len(t.text) >= 3 and t.text[0] in lex.surnames:
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))  # 邓小平理论
             continue
-        if prev_tok is not None and (
-            (prev_tok.pos in _NOUNISH and prev_tok.start not in title_starts)
-            or (prev_tok.text == "的" and len(t.text) < 3)
+        if (
+            prev_tok is not None
+            and len(t.text) < 3
+            and (
+                (prev_tok.pos in _NOUNISH and prev_tok.start not in title_starts)
+                or prev_tok.pos in ("ns", "nt")
+                or prev_tok.text == "的"
+            )
         ):
             continue  # 大会贺信, 的贺信: a name does not follow a noun directly
         if (
@@ -1067,9 +1082,11 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             and t.text in lex.common_surnames
         ):
             people.append(Mention(t.text + next_tok.text, "PERSON", t.start, next_tok.end, source="pos"))
-        elif (
-            t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and r.chinese_name(t.start, True) == t.end
-        ) or (t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text)):
+        elif t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4:
+            e = r.chinese_name(t.start, True)
+            if e is not None and t.end <= e <= t.end + 1:  # 张富 + 清同志: the name runs one further
+                people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))
+        elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
     mentions = _merge(mentions, [p for p in people if p.source == "title"])
     strong = [p for p in people if p.source == "pos" and len(p.text) >= 3]
