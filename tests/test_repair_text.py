@@ -111,6 +111,10 @@ def test_convert_phrase_fixes_for_hanziconv_output():
     assert run(_convert, "舉行瞭會議，值得藉鑒，登上瞭望塔") == "举行了会议，值得借鉴，登上瞭望塔"
 
 
+def test_convert_zhu_words_keep_zhu_and_durative_becomes_zhe():
+    assert run(_convert, "讀原著，隨著時代，成績卓著") == "读原著，随着时代，成绩卓著"
+
+
 def test_convert_hong_kong_variants():
     assert run(_convert, "衞生署敍述") == "卫生署叙述"
 
