@@ -88,9 +88,8 @@ _FALLBACK_TITLES = ("总统", "总理", "副总理", "首相", "副首相", "主
                     "州长", "总督", "领导人", "会长", "主任")
 
 # what may not follow an event noun when it names a place or a body, not an event
-_NOT_AFTER = ("堂", "室", "厅", "馆", "中心", "场馆", "秘书处",
-              "办公室", "成员", "组委会", "执委会", "主席团",
-              "常务委员会", "常委会", "代表", "委员会", "筹备")
+_NOT_AFTER = ("堂", "室", "厅", "馆", "中心", "场馆", "办公室", "成员",
+              "常务委员会", "常委会", "代表", "委员会")
 # clause words after which an event name starts (cut the look-back after the last one)
 _CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行",
               "召开了", "召开", "举办了", "举办", "主持", "主办",
@@ -314,12 +313,17 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
                 best = max(best, after)
                 break
             k = run.rfind(w, 0, k)
+    # ……的关于十三届全国人大二次会议: a function word right before an ordinal starts the name
+    for fm in _BEFORE_ORDINAL.finditer(run, best):
+        best = max(best, fm.end())
     name = run[best:]
     while name[:1] in ("的", "和", "及", "与"):
         name = name[1:]
     return name
 
 
+_BEFORE_ORDINAL = re.compile(
+    r"(?:的|关于|对于|对|在|于)(?=第[〇一二三四五六七八九十百\d]+[届次]|首届|[一二三四五六七八九十]+届)")
 _COUNT_CUT = re.compile(r"(?<!第)[\d一二三四五六七八九十两几多]+(?:个|场|项|次(?!会议|全体|常务))(?!国家)")
 # single-character cut words, and the neighbours that make them part of a longer word
 _SINGLE_NOT = {
