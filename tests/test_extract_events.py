@@ -171,3 +171,10 @@ def test_coordinated_events_share_the_date() -> None:
     events = _events(text, _page(text))
     assert [(e.name, e.date) for e in events] == [
         ("第二届海洋论坛", "2018-05"), ("国际航运博览会开幕式", "2018-05"), ("国际航运博览会", "2018-05")]
+
+
+def test_plenary_session_edition_and_names_with_yu() -> None:
+    text = "会议传达了党的十九届四中全会精神。2016年召开的全国卫生与健康大会提出了目标。"
+    events = _events(text, _page(text))
+    assert [(e.name, e.type, e.edition) for e in events] == [
+        ("党的十九届四中全会", "session", 4), ("全国卫生与健康大会", "conference", None)]

@@ -305,7 +305,7 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
                     return rest  # 最高规格的大型综合性运动会: a description, not a name
                 elif w != "的" and _ends_with_noun(run[:k]):
                     pass  # A论坛和B博览会: two events
-                elif w != "的" and "的" in run[:k]:
+                elif w == "及" and "的" in run[:k]:
                     pass  # 习主席的重要讲话及国庆阅兵: a phrase, then the event
                 elif len(run[:k]) >= 2 and len(rest) >= 2:
                     ok = False  # A和B仪式 / X的Y研讨会: 和/的 inside a name
@@ -323,7 +323,7 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
 
 
 _BEFORE_ORDINAL = re.compile(
-    r"(?:的|关于|对于|对|在|于)(?=第[〇一二三四五六七八九十百\d]+[届次]|首届|[一二三四五六七八九十]+届)")
+    r"(?:(?<!党)的|关于|对于|对|在|于)(?=第[〇一二三四五六七八九十百\d]+[届次]|首届|[一二三四五六七八九十]+届)")
 _COUNT_CUT = re.compile(r"(?<!第)[\d一二三四五六七八九十两几多]+(?:个|场|项|次(?!会议|全体|常务))(?!国家)")
 # single-character cut words, and the neighbours that make them part of a longer word
 _SINGLE_NOT = {
@@ -395,6 +395,9 @@ def _is_generic_name(name: str, noun: str) -> bool:
 
 
 def _edition(name: str, noun: str) -> int | None:
+    plenary = re.search(r"([一二三四五六七八九十]+)中全会$", name)
+    if plenary:  # 十九届四中全会: the fourth plenary session
+        return parse_cn_number(plenary.group(1))
     last = None
     for m in _ORDINAL_NUM.finditer(name):
         last = m
