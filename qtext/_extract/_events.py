@@ -9,15 +9,23 @@ How an event is found:
   reported on its own;
 - mentions with the same core (edition, year and parenthesised place dropped) or where one
   is an abbreviation of the other (``世园会`` of ``世界园艺博览会``) are merged into one event;
-- ``X会见Y``/``X同Y会谈`` are meetings (one per guest: ``分别会见A、B``), ``对Y进行…访问`` is
-  a visit (type ``other``);
-- attributes come from each mention's sentence: the date (a :class:`DateMention` after the
-  mention, else before it in its clause), the place (``在上海召开``, ``（上海）``, else the
-  dateline's place for an event of the lead), organisers (``由A和B主办``), the theme
-  (``主题是“…”``), counts of participants (``680多人``, ``37个国家和地区``).
+- rows typed ``body`` (立法会, 人民代表大会) and organisations' names are never events; a congress
+  (代表大会) needs its ordinal;
+- ``X会见Y`` is a ``meeting`` and ``X同Y会谈`` is ``talks`` (one per guest: ``分别会见A、B``),
+  named ``X会见<Y as written>`` with ``participants["named"] = [X, Y]``; X is the first person of
+  the clause outside the reporter's note and not a possessor (习近平特使王岐山 → 王岐山);
+  ``X对Y进行…访问`` is a visit (type ``other``);
+- attributes come from each mention's sentence: the date (a :class:`DateMention` right after
+  the mention, else the last one before it in the sentence, shared by coordinated events),
+  the place (``在上海召开``, ``在人民大会堂举行……``, ``（上海）``, a place inside the name, else
+  the dateline's place for an event of the lead), organisers (``由A和B主办``), the theme
+  (``主题是“…”``), counts of participants (``680多人``, ``37个国家和地区``) and the people
+  who chair, attend or address it (``participants["named"]``); an event in a sentence that
+  starts ``会谈后，`` takes the talks' date and place.
 
 Invariants: every mention span slices back to ``text``; work is linear in the text (one regex
-pass for nouns, bounded look-back of at most ``_MAX_NAME`` characters per mention).
+pass for nouns, bounded look-back of at most ``_MAX_NAME`` characters per mention, bisection
+over dates, people and mentions, a bounded window of events searched for aliases).
 
 >>> from qtext._document import Dateline, Page
 >>> from qtext._extract._dates import find_dates
@@ -111,7 +119,7 @@ _CUT_WORDS = ("出席了", "出席", "参加了", "参加", "举行了", "举行
               "完", "拍摄", "看看", "观摩", "支持", "欢迎", "希望",
               "期待", "祝贺", "推动", "报名", "应", "看")
 # clause words that may sit *inside* a name (和 in 国家勋章和国家荣誉称号颁授仪式, 的 in …工作的…研讨会)
-# are cut only when what follows them is generic; see _cut_run
+# are cut only when the text around them reads as a clause, not a name; see _cut
 _SOFT_CUT = frozenset({"和", "与", "同", "及", "的"})
 _DETERMINERS = ("本次", "此次", "这次", "本届", "此届", "上届",
                 "下届", "这届", "下一届", "上一届", "历届", "每届",
