@@ -142,3 +142,19 @@ def test_absurdly_deep_markup_still_gives_its_text():
     page = read_page(text, html_meta=meta)
     assert meta["title"] == "大会举行"
     assert page.paragraphs[-1].text == "正文内容，" * 30 + "完。"
+
+
+def test_article_markup_kept_in_a_textarea_is_read():
+    import html
+
+    inner = ("<p>" + "大会在京举行，代表出席并发言，会议取得圆满成功。" * 5 + "</p>"
+             "<p>第二段内容也很长，" + "各方表示要落实会议精神。" * 5 + "</p>")
+    markup = ("<html><head><title>大会举行_示例网</title></head><body><h1>大会举行</h1>"
+              "<div>2021-01-05 10:00 来源：示例网</div><textarea class='article-content'>"
+              + html.escape(inner) + "</textarea><form><textarea name=q>请输入评论</textarea></form>"
+              "</body></html>")
+    text, meta = html_to_text(markup)
+    page = read_page(text, html_meta=meta)
+    assert (page.title, page.published, page.source) == ("大会举行", "2021-01-05", "示例网")
+    assert len(page.paragraphs) == 2
+    assert "请输入评论" not in text

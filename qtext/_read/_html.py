@@ -227,6 +227,8 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     meta = _collect_meta(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop_keep_tail(el)
+    for el in list(root.iter("textarea")):
+        _open_textarea(el)
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -282,6 +284,23 @@ def _strip_tags(markup: str) -> str:
     text = html.unescape(_ANY_TAG_RE.sub("", text)).replace("\xa0", " ")
     lines = (_WS.sub(" ", line).strip(" ") for line in text.split("\n"))
     return "\n".join(line for line in lines if line.strip(" \u3000"))
+
+
+def _open_textarea(el: Any) -> None:
+    """Some sites keep the article's markup escaped in a hidden ``<textarea>``: when one holds a
+    lot of Chinese text, put its parsed content in its place (other textareas are form fields and
+    are dropped with them)."""
+    import lxml.html
+
+    content = el.text or ""
+    if len(_HAN.findall(content)) < 100 or el.getparent() is None:
+        return
+    try:
+        frag = lxml.html.fragment_fromstring(content, create_parent="div")
+    except (ValueError, TypeError):
+        return
+    frag.tail = el.tail
+    el.getparent().replace(el, frag)
 
 
 def _drop_keep_tail(el: Any) -> None:
