@@ -76,6 +76,10 @@ def test_ruby_question_mark_before_list_label_stays():
     assert _ruby.find_changes("首都是哪里?a)北京 b)上海", CFG) == []
 
 
+def test_ruby_font_letters_and_inner_spaces():
+    assert run(_ruby, "發(fɑ̄)展國( ɡuó )家") == "發展國家"
+
+
 def test_ruby_readings_include_simplified_form():
     assert ("zhi", 4) in _ruby.readings("質")
     assert ("guo", 2) in _ruby.readings("國")

@@ -40,10 +40,10 @@ from ._edits import Change
 
 __all__ = ["find_changes", "readings"]
 
-_LETTER = "a-zA-Z\u00c0-\u024f\u1e00-\u1eff"
-_PRECHECK = re.compile(rf"[(（?？][{_LETTER}]|\ufffd[(（]")
+_LETTER = "a-zA-Z\u00c0-\u024f\u0251\u0261\u1e00-\u1eff"
+_PRECHECK = re.compile(rf"[(（?？] ?[{_LETTER}]|\ufffd[(（]")
 _PINYIN = rf"[{_LETTER}][{_LETTER}\u0300-\u036f1-5' \u00b7-]{{0,59}}"
-_ANNOTATION = re.compile(rf"(?P<lead>[?？][(（]?|\ufffd[(（]|[(（])(?P<py>{_PINYIN})[)）]")
+_ANNOTATION = re.compile(rf"(?P<lead>[?？][(（]?|\ufffd[(（]|[(（]) ?(?P<py>{_PINYIN})[)）]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -63,7 +63,8 @@ def _normalise(piece: str) -> Syllable | None:
         tone = int(piece[-1]) % 5
         piece = piece[:-1]
     base: list[str] = []
-    for ch in unicodedata.normalize("NFD", piece.lower()):
+    # pinyin fonts write ɑ (U+0251) and ɡ (U+0261) for a and g
+    for ch in unicodedata.normalize("NFD", piece.lower().replace("\u0251", "a").replace("\u0261", "g")):
         if ch in _TONE_MARKS:
             if tone is not None:
                 return None
