@@ -579,9 +579,40 @@ def segment(text: str, config: Config | None = None) -> list[Token]:
     append = out.append
     pos = 0
     tags = m.tags
+    make = _make_token
     for w in _merge(_words(text, m), m):
         end = pos + len(w)
         tag = tags.get(w)
-        append(Token(w, pos, end, tag if tag is not None else _tag(w, m)))
+        append(make(w, pos, end, tag if tag is not None else _tag(w, m)))
         pos = end
     return out
+
+
+def _token_maker() -> Callable[[str, int, int, str], Token]:
+    """A faster ``Token(text, start, end, pos)``: a frozen dataclass's ``__init__`` sets each field
+    through ``object.__setattr__``; setting the slots directly builds an equal object in about
+    half the time (a tenth of ``segment``'s time). Falls back to the constructor if ``Token``
+    ever stops being exactly these four slots with no ``__post_init__``."""
+    import dataclasses
+
+    names = tuple(f.name for f in dataclasses.fields(Token))
+    if names != ("text", "start", "end", "pos") or hasattr(Token, "__post_init__"):
+        return Token
+    try:
+        set_text, set_start, set_end, set_pos = (getattr(Token, n).__set__ for n in names)
+    except AttributeError:  # not slots
+        return Token
+    new = object.__new__
+
+    def make(text: str, start: int, end: int, pos: str) -> Token:
+        t = new(Token)
+        set_text(t, text)
+        set_start(t, start)
+        set_end(t, end)
+        set_pos(t, pos)
+        return t
+
+    return make
+
+
+_make_token = _token_maker()

@@ -55,6 +55,17 @@ def test_tokens_rebuild_arbitrary_unicode(text: str) -> None:
     assert_exact(text)
 
 
+def test_tokens_equal_constructor_made_tokens() -> None:
+    tokens = qtext.segment("北京举行会议")
+    t = qtext.Token
+    expected = [t("北京", 0, 2, "ns"), t("举行", 2, 4, "v"), t("会议", 4, 6, "n")]
+    assert tokens == expected
+    assert all(type(t) is qtext.Token for t in tokens)
+    assert hash(tokens[0]) == hash(qtext.Token("北京", 0, 2, "ns"))
+    with pytest.raises(AttributeError):
+        tokens[0].text = "x"  # type: ignore[misc]
+
+
 def test_segment_rejects_bytes_with_a_hint() -> None:
     with pytest.raises(qtext.InputError, match="expects str, got bytes"):
         qtext.segment("北京".encode())  # type: ignore[arg-type]
