@@ -181,8 +181,12 @@ class _Progress:
         fails = f" {self.failed} failed" if self.failed else ""
         width = shutil.get_terminal_size((80, 24)).columns
         if self.total:
-            eta = (self.total - self.done) / rate if rate > 0 else 0.0
-            tail = f" {self.done}/{self.total} {rate:.1f}/s ETA {int(eta) // 60}:{int(eta) % 60:02d}{fails}"
+            if rate > 0:
+                eta = int((self.total - self.done) / rate)
+                left = f"{eta // 60}:{eta % 60:02d}"
+            else:
+                left = "-:--"
+            tail = f" {self.done}/{self.total} {rate:.1f}/s ETA {left}{fails}"
             bar_w = max(10, min(40, width - len(tail) - 3))
             fill = int(bar_w * self.done / self.total)
             line = "[" + "#" * fill + "." * (bar_w - fill) + "]" + tail
