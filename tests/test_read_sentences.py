@@ -17,7 +17,12 @@ def test_sentences_end_at_chinese_end_marks():
 
 
 def test_closing_quote_stays_with_its_sentence():
-    assert _texts("他说：“我们到了。”大家笑了。") == ["他说：“我们到了。”大家笑了。"]
+    assert _texts("他说：“我们到了。”大家笑了。") == ["他说：“我们到了。”", "大家笑了。"]
+    assert _texts("他说：“我们到了。走吧！”") == ["他说：“我们到了。走吧！”"]
+
+
+def test_quote_inside_a_going_sentence_does_not_end_it():
+    assert _texts("他说“好。”，然后走了。") == ["他说“好。”，然后走了。"]
 
 
 def test_quote_closing_after_end_mark_then_new_sentence():

@@ -1,8 +1,10 @@
 """Chinese-aware sentence splitting with offsets into the page text.
 
 A sentence ends at ``。！？；…`` (and ASCII ``!?;``); closing quotes and brackets that follow
-the end mark stay with the sentence. Nothing is split inside ``《》``, quotes or brackets, so a
-quoted speech of several sentences stays one sentence with its speaker. One pass, linear time.
+the end mark stay with the sentence, and a quote that closes right after an end mark ends the
+sentence (unless punctuation shows the sentence goes on). Nothing is split inside ``《》``,
+quotes or brackets, so a quoted speech of several sentences stays one sentence with its
+speaker. One pass, linear time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ _OPEN_TO_CLOSE = {
     "【": "】", "〈": "〉", "[": "]", "［": "］", "〔": "〕",
 }
 _CLOSERS = frozenset(_OPEN_TO_CLOSE.values()) | {'"', "'"}
+_QUOTE_CLOSERS = frozenset("”’」』\"'")
+_CONTINUERS = frozenset("，、；：,;:）)》」』”’…—")
 _SPACE = frozenset(" \t\r\n\u3000\xa0")
 #: after an ASCII ``!?;`` these mean a URL, code or an entity, not a sentence end (``?id=1``)
 _URLISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&_/%.-#")
@@ -28,9 +32,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Split ``text[start:end]`` into sentences; every span satisfies ``text[s.start:s.end] == s.text``.
 
     >>> [s.text for s in split_sentences("他说：“好。走吧！”大家笑了。《一。二》很好？")]
-    ['他说：“好。走吧！”大家笑了。', '《一。二》很好？']
-    >>> [s.text for s in split_sentences("“真的吗？！”他问。好吧。")]
-    ['“真的吗？！”他问。', '好吧。']
+    ['他说：“好。走吧！”', '大家笑了。', '《一。二》很好？']
+    >>> [s.text for s in split_sentences("他说：“我们到了”。他说“好。”，然后走了。")]
+    ['他说：“我们到了”。', '他说“好。”，然后走了。']
     """
     end = len(text) if end is None else end
     out: list[Span] = []
@@ -59,12 +63,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             i = j
             continue
         i += 1
-        if not stack and i < end and c in _CLOSERS and i - 1 > s and text[i - 2] in _ENDS:
-            # a quote closed right after an end mark: the sentence ends here unless speech goes on
-            nxt = text[i]
-            if nxt in _SPACE:
-                _emit(text, s, i, out)
-                s = i
+        # a quote closed right after an end mark: the sentence ends with it unless the sentence
+        # goes on (他说“好。”，然后走了)
+        if (not stack and i < end and c in _QUOTE_CLOSERS and i - 1 > s and text[i - 2] in _ENDS
+                and text[i] not in _CONTINUERS):
+            _emit(text, s, i, out)
+            s = i
     _emit(text, s, end, out)
     return out
 
