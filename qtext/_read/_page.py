@@ -52,8 +52,6 @@ __all__ = ["read_page"]
 
 _STRIP = " \t\r\f\v\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_INNER_PUNCT = frozenset("，。！？；：、,;!?")
-_END_PUNCT = frozenset("。！？!?…”’）)」』")
 _SENTENCE_END = frozenset("。！？!?…")
 _CLOSERS = "”’）)」』》】\"'"
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→|〉|>)\s*")
