@@ -52,7 +52,7 @@ _DOTS = "·・•‧"
 _LOST_DOTS = "?？"  # a separator lost in transcoding (艾力更？依明巴海), accepted between Han runs
 # Characters that cannot be part of a Chinese given name (function words, measure words …).
 _NOT_GIVEN = frozenset(
-    "的了是在和与等说也都就将已到及对为并又还被把向从给让于以之其这那我你他她它们个年月日时"
+    "的了是在和与等说也都就将已到及对为并又还被把向从给让于以之其这那我你他她它们个年日时"
     "分秒号届次位名项条家所上下里内来去过着吗呢吧啊呀而或但却则即因如若虽每各某该此"
     "本全共约近余多少几第一二三四五六七八九十百千万亿两"
 )
@@ -657,6 +657,18 @@ class _Reader:
             return None
         if strict and sl == 1 and text[i] not in lex.common_surnames:
             return None
+        g = i + sl
+        if (
+            not strict
+            and sl == 1
+            and g + 3 <= n
+            and text[g] in lex.common_surnames
+            and is_han(text[g + 2])
+            and text[g + 1] not in _NOT_GIVEN
+            and not self.follow_at(g + 2)
+            and self.follow_at(g + 3)
+        ):
+            return g + 3  # 朱叶玉如, 林郑月娥: husband's and own surname, then the given name
         tok = self.tok_at.get(i)
         if tok is not None and tok.pos in _FUNCTION_TAGS:
             return None  # 和, 于, 对 … used as words here
@@ -698,16 +710,7 @@ class _Reader:
         g = i + sl
         if g >= n or not is_han(text[g]) or text[g] in _NOT_GIVEN:
             return None
-        if (
-            not strict
-            and sl == 1
-            and text[g] in lex.common_surnames
-            and g + 3 <= n
-            and all(is_han(c) and c not in _NOT_GIVEN for c in text[g + 1 : g + 3])
-            and not self.follow_at(g + 2)
-            and self.follow_at(g + 3)
-        ):
-            return g + 3  # 朱叶玉如, 林郑月娥: husband's and own surname, then the given name
+
         if strict and tok is not None and tok.end > g + 1 and tok.pos not in ("nr", "nrfg", "nrt"):
             return None  # the surname character starts an ordinary word (高度, 方向)
         list_end = g + 2 >= n or text[g + 2] in _LIST_END
@@ -1116,7 +1119,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     if names:
         pat = re.compile("|".join(re.escape(n) for n in names))
         rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
-        mentions = _merge(mentions, rep)
+        mentions = _override(mentions, rep, ("PERSON",))  # 朱叶玉如 over a later reading 朱叶玉
     mentions = _merge(mentions, pos_places)
     return _merge(mentions, _abbreviations(text, r, lex))
 

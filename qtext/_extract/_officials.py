@@ -49,7 +49,10 @@ def _add_title(titles: list[OfficialTitle], new: OfficialTitle) -> None:
         if t.title == new.title:
             if t.organisation is None and new.organisation is not None:
                 titles[i] = new
-            return
+                return
+            if new.organisation is None or new.organisation == t.organisation:
+                return
+            continue  # the same title in another body (主任委员 of two committees)
         # 习近平主席 after 国家主席习近平: the bare title adds nothing
         if new.organisation is None and t.title.endswith(new.title):
             return
