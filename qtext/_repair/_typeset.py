@@ -35,6 +35,7 @@ Rules (each one local, decided from the neighbouring characters of the same line
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .._config import RepairConfig
 from ._attach import attach_deletions
@@ -54,7 +55,6 @@ _CANDIDATE = re.compile(rf"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNC
 _INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
 _WHITE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_SKIP = " \t\u00a0()\"'"
 _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,10};$")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -75,28 +75,6 @@ def _is_cjk(ch: str) -> bool:
 
 def _is_digit(ch: str) -> bool:
     return "0" <= ch <= "9" or "\uff10" <= ch <= "\uff19"
-
-
-def _prev_char(text: str, i: int) -> str:
-    """The nearest character before ``i`` on the same line that is not a space or an ASCII
-    bracket or quote ('' if none): those may be typeset in the same pass, so they do not count
-    as context (this keeps the step idempotent)."""
-    j = i - 1
-    while j >= 0 and text[j] in _SKIP:
-        j -= 1
-    if j < 0 or text[j] == "\n":
-        return ""
-    return text[j]
-
-
-def _next_char(text: str, i: int) -> str:
-    j = i + 1
-    n = len(text)
-    while j < n and text[j] in _SKIP:
-        j += 1
-    if j >= n or text[j] in "\r\n":
-        return ""
-    return text[j]
 
 
 #: skipped when looking for the context of ``, : ; ? !``: numbers, spaces, brackets and quotes in
@@ -154,16 +132,17 @@ def _english_after(text: str, c: int) -> bool:
     return (ch.isascii() and (ch.isalnum() or ch in ".,;:!?")) or ch in "，；：？！"
 
 
-def _pair_changes(text: str, opens: list[tuple[int, int]], single: dict[int, tuple[str, str]]) -> None:
-    """Decide the ASCII parenthesis pairs ``(open, close)`` of one line that contains Han text:
-    each becomes full-width unless it sits inside English (``see Fig. (1).``): an ASCII letter or
-    digit right before it, English text or the line end right after it, and no Han inside."""
+def _pair_changes(
+    text: str, opens: list[tuple[int, int]], han: list[int], single: dict[int, tuple[str, str]]
+) -> None:
+    """Decide the ASCII parenthesis pairs ``(open, close)`` of one line that contains Han text
+    (``han``: the sorted positions of its Han characters): each becomes full-width unless it sits
+    inside English (``see Fig. (1).``): an ASCII letter or digit right before it, English text or
+    the line end right after it, and no Han inside."""
     for o, c in opens:
-        if (
-            _english_before(text, o)
-            and _english_after(text, c)
-            and _HAN_RE.search(text, o + 1, c) is None
-        ):
+        k = bisect_right(han, o)
+        han_inside = k < len(han) and han[k] < c
+        if not han_inside and _english_before(text, o) and _english_after(text, c):
             continue
         single[o] = ("（", "ASCII parenthesis in Chinese text")
         single[c] = ("）", "ASCII parenthesis in Chinese text")
@@ -204,8 +183,9 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
 
     def end_line(line_end: int) -> None:
         if pairs:
-            if _HAN_RE.search(text, line_start, line_end) is not None:
-                _pair_changes(text, pairs, single)
+            han = [m.start() for m in _HAN_RE.finditer(text, line_start, line_end)]
+            if han:
+                _pair_changes(text, pairs, han, single)
             pairs.clear()
         parens.clear()
         if len(dquotes) > 1:
