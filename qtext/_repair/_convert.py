@@ -57,7 +57,7 @@ _KEEP_RE = re.compile("[么]")
 #: development data converting real traditional text raised it by at most 0.02, converting
 #: UTF-8-as-GBK mojibake mostly by 0.3-2.0
 _GARBLED_COST = 0.15
-_GARBLED_SAMPLE = 32
+_GARBLED_SAMPLE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,18 +182,23 @@ def _convert_line(line: str, tab: _Tables) -> str:
 def _looks_garbled(line: str, runs: list[Change], offset: int) -> bool:
     """Mojibake the mojibake step left alone (UTF-8 read as GBK looks like rare traditional
     text): converting it makes the changed characters rarer on average under the mojibake step's
-    character-cost model, while converting real traditional text costs nothing."""
+    character-cost model, while converting real traditional text costs nothing. The two are far
+    apart, so the first ``_GARBLED_SAMPLE`` converted characters decide."""
     from ._badness import han_cost
 
-    delta = 0.0
+    old_parts: list[str] = []
+    new_parts: list[str] = []
     n = 0
     for c in runs:
-        for old, new in zip(line[c.start - offset : c.end - offset], c.replacement, strict=True):
-            delta += han_cost(new) - han_cost(old)
-            n += 1
+        old_parts.append(line[c.start - offset : c.end - offset])
+        new_parts.append(c.replacement)
+        n += c.end - c.start
         if n >= _GARBLED_SAMPLE:
-            break  # the two cases are far apart: a sample of the line decides
-    return n > 0 and delta > _GARBLED_COST * n
+            break
+    if n == 0:
+        return False
+    delta = sum(map(han_cost, "".join(new_parts))) - sum(map(han_cost, "".join(old_parts)))
+    return delta > _GARBLED_COST * n
 
 
 def to_simplified(text: str) -> str:
