@@ -197,3 +197,12 @@ def test_signed_notice_keeps_its_signature_and_date():
     page = read_page(text)
     assert [p.text for p in page.paragraphs][-2:] == ["青石镇人民代表大会主席团", "2021年10月26日"]
     assert page.published is None
+
+
+def test_time_line_of_a_notice_is_body_not_metadata():
+    text = ("会议通知\n发布时间：2021-10-09\n　　定于下月召开全镇经济工作会议，现将有关事项通知如下。\n"
+            "　　时间：10月15日至20日\n　　地点：镇政府三楼会议室\n　　请各单位准时参加，特此通知。\n")
+    page = read_page(text)
+    assert page.published == "2021-10-09"
+    assert [p.text for p in page.paragraphs][1] == "时间：10月15日至20日"
+    assert len(page.paragraphs) == 4

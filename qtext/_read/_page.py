@@ -68,6 +68,7 @@ _END_RE = re.compile(r"^[^\w]*(?:the)?end[^\w]*$|^[-—–=·*]*[（(]?完[）)]
 _JUNK_HEAD = re.compile(r"^[^\n<>]{0,60}?=\\*\"[^\n<>\"]{0,40}\\*\"\s*/?>")
 _JUNK_TAIL = re.compile(r"\\*\"\s*/?>$")
 _HARD = -60
+_TIME_LABEL_RE = re.compile(r"^[【\[（(]?(?:时间|日期)\s*[:：]\s*\d")
 
 _KINDS_OUT = frozenset(("meta", "furniture", "nav", "breadcrumb", "site", "blank"))
 
@@ -184,6 +185,14 @@ def _menu_like(s: str) -> bool:
     return len(words) >= 3 and all(len(x) <= 4 for x in words)
 
 
+def _empty_time_line(s: str, meta: MetaLine) -> bool:
+    """``时间：10月15日至20日`` in a notice: a time label followed by a time that is no calendar
+    date, and nothing else — the article's own line, not the page's metadata."""
+    fields = [meta.get(f) for f in ("published", "updated", "source", "author", "editor", "views")]
+    return (meta.labels == 1 and all(v is None for v in fields) and not meta.bare_date
+            and _TIME_LABEL_RE.match(s) is not None)
+
+
 def _split_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
@@ -202,7 +211,8 @@ def _classify(s: str, start: int) -> _Line:
     meta = parse_meta_line(s) if len(s) <= 160 else None  # a meta line is short
     if (meta is not None and len(s) <= 160 and (meta.coverage >= 0.6 or meta.bare_date)
             and meta.first_label <= 4  # not 记者： deep inside a bracketed credit
-            and not (meta.coverage < 0.9 and s[-1] in _SENTENCE_END and han > 30)):
+            and not (meta.coverage < 0.9 and s[-1] in _SENTENCE_END and han > 30)
+            and not _empty_time_line(s, meta)):
         return _Line(s, start, end, "meta", han, meta)
     if _SITE_RE.match(s) or _URL_RE.match(s):
         return _Line(s, start, end, "site", han)
