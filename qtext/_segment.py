@@ -10,10 +10,18 @@ Invariants:
 - the tokenizer is built once per process, lazily, under a lock; segmenting is read-only, so
   one tokenizer serves every thread.
 
-How a text is cut: jieba's blocks (runs of Han, ASCII letters and digits), the maximum-probability
-path over the dictionary DAG (the same path ``jieba.Tokenizer.cut`` takes), jieba's HMM for runs
-of unknown single characters, then a linear post-pass that joins number runs (``１９９８``,
-``3.5%``) and transliterated names written with a middle dot (``米尔扎耶夫·阿齐兹``).
+How a text is cut:
+1. jieba's blocks (runs of Han, ASCII letters and digits); outside them one token per character,
+   except that a whitespace run is one token;
+2. the maximum-probability path over the dictionary DAG (the path ``jieba.Tokenizer.cut`` takes;
+   the vocabulary is jieba's ``dict.txt`` plus qtext's place, country, city, organisation and
+   title names, each at the lowest frequency that keeps it whole); a compound that ends in a
+   title is cut before the title (``本报记者`` → ``本报`` ``记者``);
+3. jieba's HMM for runs of unknown single characters, then function characters the HMM glued to
+   a name are cut off again (``张连志为`` → ``张连志`` ``为``; ``吴国 平说`` → ``吴国平`` ``说``);
+4. a linear post-pass joining numbers (``１９９８年``, ``3.5%``, ``350万``, ``二○○一年``), ``——`` and
+   ``……``, full-width Latin runs and transliterated names (``米尔扎耶夫·阿齐兹``).
+Every rule looks at one token and its neighbour: linear time.
 Part-of-speech tags are looked up in jieba's dictionary (tag set of ``jieba.posseg``); words
 the HMM found get ``nr`` when they look like a Chinese name, ``nrt`` when they are spelt with
 transliteration characters, ``m`` for numbers, ``eng`` for Latin words and ``x`` otherwise.
@@ -61,11 +69,13 @@ _RUN_PUNCT = frozenset("—…")
 _FW_LATIN = frozenset(chr(c) for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)])
 # Separators inside transliterated foreign names.
 _NAME_DOTS = frozenset("·・•‧")
-# first characters of a token (and last characters of the token before it) that a rule may join
 _CIRCLE_ZEROS = frozenset("○〇")
+# the post-pass never grows a token beyond this (a run of 10⁵ digits must not cost 10¹⁰ steps)
+_MAX_JOINED = 64
 # outside jieba's blocks, a run of whitespace is one token (jieba: one per character)
 _RE_SPACES = re.compile(r"(\s+)")
 _DANGLING = _NUM_INNER | _NAME_DOTS
+# first characters of a token (and last characters of the token before it) that a rule may join
 _START = _DIGITS | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
 _END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS | {"副"}
 
@@ -456,6 +466,9 @@ def _merge(words: Iterable[str], m: _Model) -> list[str]:
             and (c0 not in translit or p_last not in translit)
         ):
             out.append(w)  # the common case: no rule can join these two
+            continue
+        if len(prev) >= _MAX_JOINED:
+            out.append(w)  # keeps joining linear: no token grows without bound
             continue
         joined = _join(prev, w, m)
         if joined is None:

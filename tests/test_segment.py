@@ -86,6 +86,13 @@ def test_numbers_dates_and_percentages_are_one_token() -> None:
     assert words("第3.") == ["第", "3", "."]  # a trailing point is not part of the number
 
 
+def test_joined_tokens_stay_bounded_on_pathological_runs() -> None:
+    for text in ("１" * 5000, "—" * 5000, "ｗ" * 5000, "米尔·" * 2000, "二○" * 2000):
+        tokens = qtext.segment(text)
+        assert "".join(t.text for t in tokens) == text
+        assert max(len(t.text) for t in tokens) <= 64 + 2
+
+
 def test_dashes_ellipses_and_full_width_latin_runs_are_one_token() -> None:
     assert words("——……") == ["——", "……"]
     assert words("ｗｗｗ。") == ["ｗｗｗ", "。"]
