@@ -607,7 +607,7 @@ class _Reader:
             and not dotted
             and tk0 is not None
             and len(tk0.text) >= 2
-            and tk0.pos in _WORD_TAGS
+            and tk0.pos in _PLAIN_WORD
             and not all(c in tr for c in tk0.text)
         ):
             return None  # 总统致力于, 特使出席: a word, not a name
@@ -658,6 +658,11 @@ class _Reader:
         if strict and sl == 1 and text[i] not in lex.common_surnames:
             return None
         g = i + sl
+        tok = self.tok_at.get(i)
+        if tok is not None and tok.pos in _FUNCTION_TAGS:
+            return None  # 和, 于, 对 … used as words here
+        if tok is not None and len(tok.text) > sl and tok.pos in _WORD_TAGS:
+            return None  # the surname character starts an ordinary word (高度, 方向)
         if (
             not strict
             and sl == 1
@@ -669,11 +674,6 @@ class _Reader:
             and self.follow_at(g + 3)
         ):
             return g + 3  # 朱叶玉如, 林郑月娥: husband's and own surname, then the given name
-        tok = self.tok_at.get(i)
-        if tok is not None and tok.pos in _FUNCTION_TAGS:
-            return None  # 和, 于, 对 … used as words here
-        if tok is not None and len(tok.text) > sl and tok.pos in _WORD_TAGS:
-            return None  # the surname character starts an ordinary word (高度, 方向)
         if (
             tok is not None
             and tok.pos in ("nr", "nrfg")
@@ -981,6 +981,13 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             )
         ):
             people.append(Mention(run, "PERSON", b, m.start, source="title"))
+        else:
+            # 我同班达里总统: the transliterated tail of the run
+            k = m.start
+            while k > b and text[k - 1] in lex.translit:
+                k -= 1
+            if m.start - k >= 3 and k not in starts_taken and lex.scan.match(text, k) is None:
+                people.append(Mention(text[k : m.start], "PERSON", k, m.start, source="title"))
         prev = r.tok_end.get(m.start)
         if (
             prev is not None
