@@ -313,6 +313,7 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
     buf_start = -1
     append = out.append
     tails = m.title_tails
+    titles = m.titles
     while x < n:
         y = nxt[x]
         if y - x == 1:
@@ -322,7 +323,9 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
             if buf_start >= 0:
                 _flush(block[buf_start:x], m, out)
                 buf_start = -1
-            if y - x >= 3 and block[y - 2 : y] in tails:
+            if y - x >= 4 and block[x : x + 2] in titles and block[x:y] not in titles:
+                _split_title_head(block[x:y], m, out)
+            elif y - x >= 3 and block[y - 2 : y] in tails:
                 _split_title(block[x:y], m, out)
             else:
                 append(block[x:y])
@@ -420,6 +423,16 @@ def _is_cn_year(w: str) -> bool:
 
 def _is_translit(w: str, m: _Model) -> bool:
     return m.translit.issuperset(w)
+
+
+def _split_title_head(w: str, m: _Model, out: list[str]) -> None:
+    """``部长会议`` → ``部长`` ``会议``, ``专家建议`` → ``专家`` ``建议``: a dictionary compound that
+    begins with a two-character title and goes on with a word of two or more characters."""
+    head, rest = w[:2], w[2:]
+    if len(rest) >= 2 and rest in m.logp:
+        out += (head, rest)
+    else:
+        out.append(w)
 
 
 def _split_title(w: str, m: _Model, out: list[str]) -> None:

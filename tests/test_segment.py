@@ -111,6 +111,8 @@ def test_compounds_ending_in_a_title_are_cut_before_the_title() -> None:
     assert words("协会会长")[-1] == "会长"
     assert words("研究处处长")[-2:] == ["处", "处长"]
     assert words("指导部副主任") == ["指导", "部", "副主任"]
+    assert words("部长会议") == ["部长", "会议"]  # a title that begins a compound
+    assert "国务委员" in words("国务委员王勇")  # a title itself is never cut
 
 
 def test_function_characters_glued_to_unknown_names_are_cut_off() -> None:
