@@ -64,8 +64,10 @@ ALIASES = {
 _HTMLISH = re.compile(rb"<(?:!doctype|html|head|meta|body|title)\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.IGNORECASE)
 _ESCAPED = re.compile("[\udc80-\udcff]+")
-#: how many bytes the badness contest looks at
+#: how many bytes the badness contest decodes, and how many of their non-ASCII characters it judges
 _SAMPLE_BYTES = 60000
+_SAMPLE_CHARS = 6000
+_PLAIN_ASCII = re.compile(r"[\t\n\r\x20-\x7e]+")
 #: what one run of undecodable bytes costs in the contest (a common Chinese character costs ~3)
 LOSS_COST = 8.0
 
@@ -178,7 +180,8 @@ def decode(raw: bytes, config: RepairConfig) -> tuple[str, str, list[Loss]]:
         text, losses = _decode_lossy(sample_raw, codec)
         if len(sample_raw) < len(raw) and losses and losses[-1][1] == len(text):
             losses = losses[:-1]  # a character cut by the sample's end is no evidence
-        score = cost(text) + LOSS_COST * len(losses)
+        # plain ASCII reads the same in every candidate: judge the rest (a bounded sample)
+        score = cost(_PLAIN_ASCII.sub("", text)[:_SAMPLE_CHARS]) + LOSS_COST * len(losses)
         if best is None or score < best[0]:
             best = (score, codec)
     assert best is not None
