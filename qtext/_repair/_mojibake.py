@@ -363,8 +363,10 @@ def _latin_candidates(span: str) -> list[tuple[str, str]]:
     if data is not None:
         with contextlib.suppress(UnicodeDecodeError):
             utf = _deeper(data.decode("utf-8"))
-        with contextlib.suppress(UnicodeDecodeError):
-            gbk = data.decode("gbk")
+        # a whole span that reads as UTF-8 Chinese is settled (chance never makes that)
+        if utf is None or len(_CJK.findall(utf)) < 2:
+            with contextlib.suppress(UnicodeDecodeError):
+                gbk = data.decode("gbk")
     out: list[tuple[str, str]] = []
     if utf is not None:
         out.append((utf, "UTF-8 bytes read as Latin-1/cp1252"))
