@@ -53,6 +53,8 @@ _CACHE_VERSION = 4
 # glues them to an unknown name (张连志为, 问孙楠), qtext cuts them off again
 _EDGE_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "r"))
 _EDGE_VERBS = frozenset("说到拿问看是在有把被让给向对将称")
+# function characters that the HMM glues in front of any unknown name (而门兴, 于拜仁, 由林超贤)
+_LEAD_EDGE = frozenset("而于由被让向对从与和跟同把将在据及或但")
 # a dictionary word this rare (log-probability; 吴国 ≈ -12.8, 北京 ≈ -8.4) may be part of a name
 _RARE_LOGP = -12.0
 
@@ -347,7 +349,9 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
     logp = m.logp
     for w in m.hmm_cut(buf):
         if len(w) >= 2 and w not in logp:
-            if len(w) >= 3 and w[0] in edge and (w[1] in m.surnames or m.translit.issuperset(w[1:])):
+            if len(w) >= 3 and w[0] in edge and (
+                w[0] in _LEAD_EDGE or w[1] in m.surnames or m.translit.issuperset(w[1:])
+            ):
                 out.append(w[0])
                 w = w[1:]
             if len(w) >= 3 and w[-1] in edge:
