@@ -607,7 +607,7 @@ class _Reader:
             and not dotted
             and tk0 is not None
             and len(tk0.text) >= 2
-            and tk0.pos in _PLAIN_WORD
+            and (tk0.pos in _WORD_TAGS or (tk0.pos in _PLAIN_WORD and len(tk0.text) == 2))
             and not all(c in tr for c in tk0.text)
         ):
             return None  # 总统致力于, 特使出席: a word, not a name
@@ -635,8 +635,13 @@ class _Reader:
             if (j > i and seg >= 2) or (j > i and seg >= 1 and text[j - 1] not in _DOTS):
                 # cut where a title, a known name or a following word begins
                 m = self.lex.scan.match(text, j)
-                if (m and m.end() - j >= 2) or _FOLLOW_RE.match(text, j):
-                    break
+                if (
+                    m
+                    and m.end() - j >= 2
+                    and (self.lex.kinds[m.group()] != "PLACE" or m.end() - j >= 3)
+                    or _FOLLOW_RE.match(text, j)
+                ):
+                    break  # (a two-character place inside a long name is part of it: 谢尔久科夫)
                 tk = self.tok_at.get(j)
                 if ch not in tr and tk is not None and len(tk.text) >= 2 and tk.pos in _WORD_TAGS:
                     break  # 班达里 + 邀请
@@ -670,6 +675,7 @@ class _Reader:
             and text[g] in lex.common_surnames
             and is_han(text[g + 2])
             and text[g + 1] not in _NOT_GIVEN
+            and text[g + 2] not in _ADVERB_CHARS
             and not self.follow_at(g + 2)
             and self.follow_at(g + 3)
         ):
@@ -694,6 +700,7 @@ class _Reader:
                             nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e)
                         )
                     )
+                    and not _ADDRESS_RE.match(text, e + 1)
                 ):
                     return e + 1
                 if (
@@ -747,8 +754,15 @@ class _Reader:
         ce = self.chinese_name(i, strict)
         if ce is not None and tok is not None and tok.pos in ("nr", "nrfg") and tok.end == ce:
             return ce
-        if ce is not None and tok is not None and tok.end == ce and tok.pos in _PLAIN_WORD:
-            ce = None  # 总统深情的话语: an ordinary word, not a name
+        if (
+            ce is not None
+            and tok is not None
+            and tok.end == ce
+            and tok.pos in _PLAIN_WORD
+            and ce < len(text)
+            and text[ce] not in "）)，。、；！？"
+        ):
+            ce = None  # 总统深情的话语: an ordinary word, not a name (but 记者马力）)
         if fe is not None and (
             (tok is not None and tok.pos == "nrt") or foreign_hint or fe - i >= 4 or ce is None
         ):
@@ -811,6 +825,7 @@ _PLAIN_WORD = frozenset(
     {"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "f", "u", "i", "l"}
 )
 _NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f", "y", "vn"})
+_ADVERB_CHARS = frozenset("更也还就都又亦则便才曾已将正仍再均皆并")
 _VERB_CHARS = frozenset("作受在说向对为和与等将也还就是到")
 _LIST_END = frozenset("、，。；：）)")
 _PLACE_ENDS = frozenset("省市县区镇乡村州旗盟岛江河湖峡湾港洲")
