@@ -636,9 +636,9 @@ class _Reader:
                 # cut where a title, a known name or a following word begins
                 m = self.lex.scan.match(text, j)
                 if (
-                    m
+                    (m
                     and m.end() - j >= 2
-                    and (self.lex.kinds[m.group()] != "PLACE" or m.end() - j >= 3)
+                    and (self.lex.kinds[m.group()] != "PLACE" or m.end() - j >= 3))
                     or _FOLLOW_RE.match(text, j)
                 ):
                     break  # (a two-character place inside a long name is part of it: 谢尔久科夫)
