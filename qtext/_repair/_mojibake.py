@@ -14,9 +14,10 @@ Big5 as GBK        ``瞅露笰チ惠―暗ゅ彻``                  GBK → byte
 =================  ====================================  ===========================
 
 Invariants:
-- Clean text never changes: one compiled regex (:data:`_PRECHECK`) must find a mojibake-like pair
-  before anything else runs, and a candidate repair is kept only if
-  :func:`qtext._repair._badness.clearly_better` says so.
+- Clean text never changes: a fast test (:func:`suspicious`: one regex search for a Latin-1 pair
+  or odd GBK symbols, then one search of the text's GBK bytes for UTF-8 sequences) must pass
+  before anything else runs, and a candidate repair is kept only if it lowers the badness of
+  :mod:`qtext._repair._badness` clearly (:func:`~qtext._repair._badness.better_by`).
 - Spans never cross whitespace (no multi-byte character of UTF-8, GBK or Big5 contains a byte
   0x00-0x20), so a wrong guess cannot spread beyond one run of non-space text.
 - Bytes that were lost (U+FFFD, a dropped trailing byte as in ``銆`` at the end of a line) are
@@ -55,7 +56,8 @@ _TO_CP1252 = {c: i + 0x80 for i, c in enumerate(_CP1252_HIGH)}
 _CP1252_AS_LATIN1 = {ord(c): chr(b) for c, b in _TO_CP1252.items() if ord(c) > 0xFF}
 
 #: Latin-side mojibake alphabet: Latin-1 upper half, cp1252 specials, and what GBK byte pairs
-#: become under a "UTF-8 where valid, else Latin-1" reading (U+0100-U+07FF, U+0800-U+1FFF).
+#: become under a "UTF-8 where valid, else Latin-1" reading (two- and three-byte UTF-8 outside
+#: the common CJK blocks).
 _LATIN_ALPHA = (
     "\x80-\xff"
     + re.escape(_CP1252_SPECIAL)
@@ -72,8 +74,8 @@ _SLOPPY = re.compile(
     + "\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff]"
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
-
-
+#: Latin-side characters that are also Chinese punctuation (cheap in _badness)
+_CHEAP = re.compile("[“”‘’—…·]")
 
 _TRAILS = bytes(range(0x40, 0x7F)) + bytes(range(0x80, 0xFF))
 
@@ -187,7 +189,7 @@ def _precheck() -> _Precheck:
 def _evidence(span: str) -> int:
     """How many characters of ``span`` are odd GBK symbols or rare Han characters."""
     rare = _rare_set()
-    return len(_ODD.findall(span)) + sum(1 for ch in span if ch in rare)
+    return len(_ODD.findall(span)) + sum(map(rare.__contains__, span))
 
 
 # --- Latin side: Latin-1 / cp1252 text that was really UTF-8 or GBK bytes ------------------------
@@ -416,9 +418,11 @@ def _latin_changes(text: str, start: int, end: int) -> list[Change]:
         ctx_b = text[s0 - 1 : s0]
         ctx_a = text[e0 : e0 + 1]
         # a cheap lower bound of the span's cost: every non-space character costs at least 1,
-        # every non-ASCII one of the Latin-side alphabet at least 3 (see _badness.CHAR_CLASSES)
+        # every non-ASCII one of the Latin-side alphabet at least 3, except the Chinese
+        # punctuation among them (“”‘’—…·: 1.5; see _badness.CHAR_CLASSES)
         ctx = ctx_b + ctx_a
-        bound = len(span) + 2 * (len(span) - len(span.encode("ascii", "ignore"))) + cost(ctx)
+        n_high = len(span) - len(span.encode("ascii", "ignore"))
+        bound = len(span) + 2 * n_high - 1.5 * len(_CHEAP.findall(span)) + cost(ctx)
         best, best_cost, note = span, float("inf"), ""
         for cand, why in cands:
             if cand == span:
