@@ -86,8 +86,8 @@ class Repair:
         >>> import qtext
         >>> print(qtext.repair("質(zhì)量").explain())
         2 edits (raw 7 chars → clean 2 chars)
-        ruby      raw 1:6     '(zhì)' → ''  ...
-        convert   raw 0:1     '質' → '质'  ...
+        ruby      raw 0:6     '質(zhì)' → '質'  ruby pinyin (zhi4) of 質 removed
+        convert   raw 0:6     '質' → '质'  traditional → simplified (OpenCC tw2s + phrase fixes)
         """
         lines = [f"{len(self.edits)} edits (raw {len(self.raw)} chars → clean {len(self.text)} chars)"]
         if self.encoding:

@@ -8,7 +8,8 @@ Invariants (every step relies on them):
   raw input and forward again.
 - A change whose replacement equals its text but which carries a note is a *report*: it changes
   nothing and is kept in the edit log (e.g. a lost character that cannot be restored).
-- An offset inside a replaced span maps to the start of the other side's span (``side="start"``)
+- An offset inside a replaced span of equal length on both sides maps position by position;
+  inside other replaced spans it maps to the start of the other side's span (``side="start"``)
   or its end (``side="end"``); offsets outside changes shift by the accumulated length difference.
 """
 
@@ -123,7 +124,17 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
 
 
 def map_offset(layer: Layer, offset: int, *, forward: bool, side: str = "start") -> int:
-    """Map an offset through one layer (input → output if ``forward``, else output → input)."""
+    """Map an offset through one layer (input → output if ``forward``, else output → input).
+
+    Inside an equal-length replacement (``質``→``质``, a whole converted line) offsets map
+    position by position. At a zero-width span (a deletion seen from the output, an insertion seen
+    from the input) a ``start`` offset maps past the other side's span and an ``end`` offset before
+    it, so the character after a deletion maps to itself, not to the deleted text.
+
+    >>> _, layer = apply_changes("質(zhì)量", [Change(1, 6, "")], "ruby")
+    >>> map_offset(layer, 1, forward=False), map_offset(layer, 1, forward=False, side="end")
+    (6, 1)
+    """
     src_s, src_e, dst_s, dst_e = (
         (layer.in_starts, layer.in_ends, layer.out_starts, layer.out_ends)
         if forward
@@ -133,8 +144,13 @@ def map_offset(layer: Layer, offset: int, *, forward: bool, side: str = "start")
     i = bisect_right(src_s, offset) - 1
     if i < 0:
         return offset
-    if offset >= src_e[i] and not (offset == src_s[i] == src_e[i]):
-        return offset - src_e[i] + dst_e[i]
-    if offset == src_s[i] and side == "start":
+    s, e = src_s[i], src_e[i]
+    if s == e == offset:  # zero-width span right here
+        return dst_e[i] if side == "start" else dst_s[i]
+    if offset >= e:
+        return offset - e + dst_e[i]
+    if e - s == dst_e[i] - dst_s[i]:  # equal lengths: position by position
+        return dst_s[i] + offset - s
+    if offset == s:
         return dst_s[i]
     return dst_e[i] if side == "end" else dst_s[i]
