@@ -73,11 +73,15 @@ class Repair:
         return offset
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """The raw span a clean span came from."""
+        """The raw span a clean span came from (an empty span: all that was deleted there)."""
+        if start == end:
+            return self.to_raw(start, "end"), self.to_raw(end, "start")
         return self.to_raw(start, "start"), self.to_raw(end, "end")
 
     def clean_span(self, start: int, end: int) -> tuple[int, int]:
-        """The clean span a raw span became."""
+        """The clean span a raw span became (an empty span: all that was inserted there)."""
+        if start == end:
+            return self.to_clean(start, "end"), self.to_clean(end, "start")
         return self.to_clean(start, "start"), self.to_clean(end, "end")
 
     def explain(self, limit: int | None = 50) -> str:
