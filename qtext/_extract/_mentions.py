@@ -825,6 +825,7 @@ _PLAIN_WORD = frozenset(
     {"n", "vn", "t", "v", "vd", "d", "a", "ad", "an", "c", "p", "m", "q", "r", "f", "u", "i", "l"}
 )
 _NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f", "y", "vn"})
+_PLACE_NEXT = frozenset("路街巷山岛湖寨村镇乡港湾桥峰江河")
 _ADVERB_CHARS = frozenset("更也还就都又亦则便才曾已将正仍再均皆并")
 _VERB_CHARS = frozenset("作受在说向对为和与等将也还就是到")
 _LIST_END = frozenset("、，。；：）)")
@@ -1046,6 +1047,10 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         prev_tok = tokens[k - 1] if k > 0 else None
         next_tok = tokens[k + 1] if k + 1 < len(tokens) else None
         w = t.text
+        if w in lex.places or w in lex.orgs or w in lex.titles or w.endswith("姓"):
+            continue  # 夏威夷, 尹姓
+        if t.end < len(text) and text[t.end] in _PLACE_NEXT:
+            continue  # 黄兴路, 杜鹃山, 苏梅岛: a place named after someone
         if t.end < len(text) and (text[t.end] in _DOTS or text[t.end : t.end + 4].count("·")):
             e = r.foreign_name(t.start)  # 艾力 + 更·依明巴海: a dotted name, read whole
             if e is not None and e > t.end:
