@@ -118,13 +118,15 @@ def _edits_of(layers: list[Layer]) -> tuple[Edit, ...]:
         before_layers, after_layers = layers[:k], layers[k + 1 :]
         for i in range(len(layer)):
             rs, re_ = layer.in_starts[i], layer.in_ends[i]
+            s_side, e_side = ("end", "start") if rs == re_ else ("start", "end")
             for lay in reversed(before_layers):
-                rs = map_offset(lay, rs, forward=False, side="start")
-                re_ = map_offset(lay, re_, forward=False, side="end")
+                rs = map_offset(lay, rs, forward=False, side=s_side)
+                re_ = map_offset(lay, re_, forward=False, side=e_side)
             cs, ce = layer.out_starts[i], layer.out_ends[i]
+            s_side, e_side = ("end", "start") if cs == ce else ("start", "end")
             for lay in after_layers:
-                cs = map_offset(lay, cs, forward=True, side="start")
-                ce = map_offset(lay, ce, forward=True, side="end")
+                cs = map_offset(lay, cs, forward=True, side=s_side)
+                ce = map_offset(lay, ce, forward=True, side=e_side)
             edits.append(Edit(rs, re_, cs, ce, layer.befores[i], layer.afters[i], layer.step, layer.notes[i]))
     return tuple(edits)
 
