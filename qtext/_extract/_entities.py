@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .._document import DateMention, Entity, Event, Span
+from ._knowledge import lexicon
 from ._mentions import Mention
 
 __all__ = ["build_entities", "find_documents"]
@@ -22,13 +23,29 @@ def find_documents(text: str) -> list[Span]:
     return [Span(m.group(1), m.start(1), m.end(1)) for m in _DOC.finditer(text)]
 
 
+def _government_of(name: str) -> str | None:
+    """The country of ``X政府`` / ``X新政府``, else None."""
+    for tail in ("新政府", "政府"):
+        if name.endswith(tail) and len(name) > len(tail):
+            return name[: -len(tail)]
+    return None
+
+
 def build_entities(
     mentions: Sequence[Mention],
     documents: Sequence[Span] = (),
     dates: Sequence[DateMention] = (),
     events: Sequence[Event] = (),
 ) -> list[Entity]:
-    out = [Entity(m.text, m.label, m.start, m.end) for m in mentions]
+    places = lexicon().places
+    out = []
+    for m in mentions:
+        head = _government_of(m.text) if m.label == "ORG" else None
+        if head is not None and head in places:
+            # 美国政府: news corpora (People's Daily) tag the country, not "X government"
+            out.append(Entity(head, "PLACE", m.start, m.start + len(head)))
+        else:
+            out.append(Entity(m.text, m.label, m.start, m.end))
     out += [Entity(d.text, "DOCUMENT", d.start, d.end) for d in documents]
     out += [Entity(d.text, "DATE", d.start, d.end) for d in dates]
     seen: set[tuple[int, int]] = set()
