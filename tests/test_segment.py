@@ -119,6 +119,7 @@ def test_function_characters_glued_to_unknown_names_are_cut_off() -> None:
     model = _segment._get_model(None)
     assert "为" in model.edge_chars and "王" not in model.edge_chars
     assert words("张连志为天津") == ["张连志", "为", "天津"]
+    assert words("将郭庆祥告上法庭")[:3] == ["将", "郭庆祥", "告"]
 
 
 def test_parts_of_speech_come_from_jiebas_dictionary_and_simple_rules() -> None:
