@@ -5,41 +5,80 @@
 '质量'
 
 The public API is this module's ``__all__``; everything else lives in private modules.
-``import qtext`` loads no data: dictionaries and the tokenizer load on first use.
+``import qtext`` is cheap and loads no data: the pipeline's modules are imported when one of
+their names is first used (PEP 562), and dictionaries and the tokenizer load on first use.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
-from ._analyze import analyze
-from ._batch import Failure, analyze_many
 from ._config import Config, ExtractConfig, ReadConfig, RepairConfig, SummaryConfig
-from ._document import (
-    Dateline,
-    DateMention,
-    Document,
-    Entity,
-    Event,
-    Extraction,
-    Official,
-    OfficialTitle,
-    Organisation,
-    Page,
-    Place,
-    Quote,
-    Span,
-    Summary,
-    Token,
-)
 from ._errors import DictionaryError, InputError, QtextError
-from ._frame import to_frame
-from ._render import render_html
-from ._repair import Edit, Repair, repair
-from ._segment import segment
 from ._version import __version__
 
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from ._analyze import analyze
+    from ._batch import Failure, analyze_many
+    from ._document import (
+        Dateline,
+        DateMention,
+        Document,
+        Entity,
+        Event,
+        Extraction,
+        Official,
+        OfficialTitle,
+        Organisation,
+        Page,
+        Place,
+        Quote,
+        Span,
+        Summary,
+        Token,
+    )
+    from ._frame import to_frame
+    from ._render import render_html
+    from ._repair import Edit, Repair, repair
+    from ._segment import segment
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+#: public name → private module that defines it (imported on first use)
+_LAZY = {
+    "analyze": "._analyze",
+    "Failure": "._batch",
+    "analyze_many": "._batch",
+    "to_frame": "._frame",
+    "render_html": "._render",
+    "Edit": "._repair",
+    "Repair": "._repair",
+    "repair": "._repair",
+    "segment": "._segment",
+    **{
+        name: "._document"
+        for name in (
+            "Dateline", "DateMention", "Document", "Entity", "Event", "Extraction", "Official",
+            "OfficialTitle", "Organisation", "Page", "Place", "Quote", "Span", "Summary", "Token",
+        )
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'qtext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Config",
