@@ -210,6 +210,15 @@ _PROVINCE_ABBR = {
 }
 
 
+# Continents, world regions and China's traditional regions (geographic facts; not in the
+# division or country tables). Matched like any place name.
+_REGIONS = (
+    "亚洲 欧洲 非洲 美洲 北美洲 南美洲 大洋洲 南极洲 北美 南美 拉美 拉丁美洲 中东 近东 远东 东亚 南亚 "
+    "东南亚 中亚 西亚 北非 东非 西非 南部非洲 东欧 西欧 北欧 南欧 中欧 亚太 欧亚 加勒比 "
+    "华北 华东 华南 华中 东北 西北 西南 江南 中原 岭南 关中 江淮 塞北 "
+    "地球 月球 火星 太平洋 大西洋 印度洋 北冰洋 地中海 渤海 黄海 东海 南海"
+)
+
 #: Verbs that take a one-character place abbreviation as object: 访华, 来京, 驻美.
 ABBR_VERBS = "访来赴驻在对侵援旅抵返离进出"
 
@@ -279,6 +288,8 @@ def _load() -> Lexicon:
             places[short] = info
         if typ == "province" and name in _PROVINCE_ABBR and _PROVINCE_ABBR[name] not in abbrs:
             abbrs[_PROVINCE_ABBR[name]] = info
+    for region in _REGIONS.split():
+        places.setdefault(region, PlaceInfo("region:" + region, region, "other"))
     if "中国" in places:
         abbrs.setdefault("中", places["中国"])
         abbrs.setdefault("华", places["中国"])

@@ -636,11 +636,8 @@ class _Reader:
                 # cut where a title, a known name or a following word begins
                 m = self.lex.scan.match(text, j)
                 if (
-                    (m
-                    and m.end() - j >= 2
-                    and (self.lex.kinds[m.group()] != "PLACE" or m.end() - j >= 3))
-                    or _FOLLOW_RE.match(text, j)
-                ):
+                    m and m.end() - j >= 2 and (self.lex.kinds[m.group()] != "PLACE" or m.end() - j >= 3)
+                ) or _FOLLOW_RE.match(text, j):
                     break  # (a two-character place inside a long name is part of it: 谢尔久科夫)
                 tk = self.tok_at.get(j)
                 if ch not in tr and tk is not None and len(tk.text) >= 2 and tk.pos in _WORD_TAGS:
@@ -1179,15 +1176,19 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
     for x in lex.abbr_pairs.finditer(text):
         i = x.start()
         a, b = text[i], text[i + 1]
-        if a in ab and (
-            (i + 2 >= n or text[i + 2] in _ABBR_AFTER)
-            and not (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB)
-        ):
-            m = lex.scan.match(text, i)
-            if m is None or m.end() - i < 2:
-                out.append(Mention(a, "PLACE", i, i + 1, ab[a].key, ab[a].type, "abbr"))
-                out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
-                continue
+        if a in ab:
+            j = i + 2  # 中日韩: a run of abbreviations
+            while j < n and text[j] in ab and j - i < 4:
+                j += 1
+            if (j >= n or text[j] in _ABBR_AFTER or not is_han(text[j])) and not (
+                i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB
+            ):
+                m = lex.scan.match(text, i)
+                if m is None or m.end() - i < 2:
+                    for k in range(i, j):
+                        c = text[k]
+                        out.append(Mention(c, "PLACE", k, k + 1, ab[c].key, ab[c].type, "abbr"))
+                    continue
         if a in _ABBR_VERB and i + 2 in r.tok_end_set:
             tok = r.tok_end.get(i + 2)
             if tok is not None and tok.start == i:
