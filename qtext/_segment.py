@@ -357,6 +357,9 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
                 continue
+            if len(w) == 4 and w[0] not in m.surnames and w[1] in m.surnames and w[0] in logp:
+                out += (w[0], w[1:])  # 友王伟臣 → 友 王伟臣: the character before a surname
+                continue
             if len(w) == 4 and w[0] in m.surnames and w[:2] not in m.surnames and w[3] in logp:
                 # 郭庆祥告 → 郭庆祥 告: a Chinese name with a one-character surname has at most
                 # three characters, so the fourth is the next word
