@@ -37,7 +37,7 @@ import contextlib
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .._config import RepairConfig
 from ._badness import better_by, clearly_better, cost, han_cost
@@ -61,19 +61,27 @@ _CP1252_AS_LATIN1 = {ord(c): chr(b) for c, b in _TO_CP1252.items() if ord(c) > 0
 _LATIN_ALPHA = (
     "\x80-\xff"
     + re.escape(_CP1252_SPECIAL)
-    + "\u0100-\u07ff\u0800-\u1fff\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff"
+    + "\u0100-\u07ff\u0800-\u1fff\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff\ufb00-\ufeff"
 )
 #: a run of Latin-side mojibake: no whitespace inside; ASCII may sit between (GBK trail bytes
-#: 0x40-0x7E, digits and letters of the original), and one ASCII trail byte may end it.
+#: 0x40-0x7E, digits and letters of the original), and one ASCII trail byte may end it. In a
+#: "bridged" run a single character of U+2000-U+9FFF may also sit between two of the alphabet:
+#: three GBK bytes that happened to form UTF-8 (E5 A1 A2 → 塢) under a "UTF-8 where valid"
+#: reading; bridged runs are only read whole when that reading shows elsewhere in them.
+_BRIDGE = "[\u2000-\u9fff\uff00-\uffef]"
 _LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*[{_LATIN_ALPHA}])*[\\x40-\\x7e]?")
+_BRIDGED_SPAN = re.compile(
+    f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*(?:{_BRIDGE}[\\x21-\\x7e]*)?[{_LATIN_ALPHA}])*[\\x40-\\x7e]?"
+)
 _LATIN1 = re.compile("[\x80-\xff]")
 #: characters only a "UTF-8 where valid" reading produces (not Latin-1, not cp1252)
 _SLOPPY = re.compile(
     "["
     + "".join(re.escape(chr(c)) for c in range(0x100, 0x2000) if chr(c) not in _TO_CP1252)
-    + "\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff]"
+    + "\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff\ufb00-\ufeff]"
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
+_BRIDGE_RE = re.compile(_BRIDGE)
 #: Latin-side characters that are also Chinese punctuation (cheap in _badness)
 _CHEAP = re.compile("[“”‘’—…·]")
 
@@ -222,7 +230,7 @@ def _byte_forms(ch: str) -> list[tuple[bytes, float]]:
         forms.append((bytes([o]), 0.0))
     elif ch in _TO_CP1252:
         forms.append((bytes([_TO_CP1252[ch]]), 0.0))
-    if 0x80 <= o < 0x2000 or 0x3400 <= o < 0x4DC0 or 0xA000 <= o < 0xD800 or 0xE000 <= o < 0xF900:
+    if 0x80 <= o < 0xD800 or 0xE000 <= o < 0xF900 or 0xFB00 <= o < 0xFFF0:
         forms.append((ch.encode("utf-8"), 0.5 if forms else 0.0))
     return forms
 
@@ -397,9 +405,19 @@ def _latin_candidates(span: str) -> list[tuple[str, str]]:
     return out
 
 
-def _latin_changes(text: str, start: int, end: int) -> list[Change]:
+def _latin_spans(text: str) -> Iterator[re.Match[str]]:
+    """Latin-side runs: bridged ones where the "UTF-8 where valid" reading shows, plain ones else."""
+    for m in _BRIDGED_SPAN.finditer(text):
+        span = m.group()
+        if _BRIDGE_RE.search(span) is None or _SLOPPY.search(span) is not None:
+            yield m
+        else:
+            yield from _LATIN_SPAN.finditer(text, m.start(), m.end())
+
+
+def _latin_changes(text: str) -> list[Change]:
     out: list[Change] = []
-    for m in _LATIN_SPAN.finditer(text, start, end):
+    for m in _latin_spans(text):
         span = m.group()
         # evidence: two or more non-ASCII characters, Latin-1 ones at least as many as the
         # "UTF-8 where valid" ones (a Greek or Cyrillic word alone is not mojibake)
@@ -518,12 +536,17 @@ def _trim(pieces: list[_Piece]) -> list[_Piece]:
     good = [k for k, p in enumerate(pieces) if p[4]]
     if not good:
         return []
-    end = good[-1] + 1
+    start, end = good[0], good[-1] + 1
+    # no-break spaces (C2 A0, shown as 聽 by GBK) next to the run belong to it
+    while start > 0 and pieces[start - 1][2] == "\xa0":
+        start -= 1
+    while end < len(pieces) and pieces[end][2] == "\xa0":
+        end += 1
     # lost characters that run to the end of the span stay: nothing after them to misread
     tail = pieces[end:]
     if tail and all(p[2] == "\ufffd" and p[3].startswith("lost byte:") for p in tail):
         end = len(pieces)
-    return pieces[good[0] : end]
+    return pieces[start:end]
 
 
 def _decode_utf8_lossy(data: bytes, line_end: bool, prev: str = "") -> list[tuple[int, int, str, str]]:
@@ -735,7 +758,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
     if not text or not _suspicious(text):
         return []
-    changes = _latin_changes(text, 0, len(text))
+    changes = _latin_changes(text)
     han = _han_changes(text, 0, len(text))
     if han:
         merged: list[Change] = []
