@@ -500,6 +500,7 @@ class _Reader:
         spans = [(m.start, m.end) for m in taken]
         starts = [s for s, _ in spans]
         label_at = {m.start: m for m in taken}
+        place_starts = {m.start for m in taken if m.label in ("PLACE", "ORG")}
         out: list[Mention] = []
         last_chars = lex.suffix_last
         for k, t in enumerate(toks):
@@ -573,6 +574,10 @@ class _Reader:
                 continue
             if name in lex.places or name in lex.titles:
                 continue
+            if suf in _NEEDS_PROPER and not any(
+                tk.pos in _PROPER_TAGS or tk.start in place_starts for tk in toks[j + 1 : k + 1]
+            ):
+                continue  # 保险公司, 职业中学, 年度政府: a common noun, not a name
             typ = lex.suffixes[suf]
             out.append(Mention(name, "ORG", start, t.end, "org:" + name, typ, "suffix"))
         return out
@@ -823,6 +828,12 @@ _PLAIN_WORD = frozenset(
 )
 _NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f", "y", "vn"})
 _PLACE_NEXT = frozenset("路街巷山岛湖寨村镇乡港湾桥峰江河")
+# Suffixes of common nouns as much as of names: the name needs a proper noun or a place in it.
+_NEEDS_PROPER = frozenset(
+    "公司 有限公司 股份有限公司 分公司 总公司 集团 中学 小学 学校 大学 学院 幼儿园 医院 中心 研究中心 "
+    "政府 人民政府 部队 银行 分行 支行 工厂 制造厂 基地 代表团 军 联盟 组织 协会 学会 俱乐部".split()
+)
+_PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng"})
 _ADVERB_CHARS = frozenset("更也还就都又亦则便才曾已将正仍再均皆并")
 _VERB_CHARS = frozenset("作受在说向对为和与等将也还就是到")
 _LIST_END = frozenset("、，。；：）)")
