@@ -28,6 +28,7 @@ SENTENCES = [
     "该公司负责人表示，将继续加大研发投入，提升产品质量。",
     "2023年5月18日，第三届数字论坛在杭州开幕。",
     "“我们要把好事办好，”他说。",
+    "参加比赛的有小彦、小明和小红。",  # 彦、= D1 E5 A1 A2: E5 A1 A2 is UTF-8 for 塢
 ]
 
 MUST_NOT_CHANGE = [
@@ -188,6 +189,18 @@ def test_utf8_read_as_gbk_keeps_the_ruby_pinyin_it_hid():
     damaged = "財務(wù)分析".encode().decode("gb18030")
     assert damaged == "璨″嫏(w霉)鍒嗘瀽"
     assert encoding_steps(damaged) == "財務(wù)分析"
+
+
+def test_gbk_bytes_that_formed_utf8_are_bridged():
+    damaged = utf8_else_latin1("参加比赛的有小彦、小明和小红。".encode("gbk"))
+    assert "塢" in damaged
+    assert encoding_steps(damaged) == "参加比赛的有小彦、小明和小红。"
+
+
+def test_no_break_spaces_read_as_gbk_join_the_run():
+    damaged = windows_gbk("——李云鹤\xa0\xa0".encode())
+    assert damaged.endswith("聽聽")
+    assert encoding_steps(damaged) == "——李云鹤\xa0\xa0"
 
 
 def test_big5_read_as_gbk_gives_back_the_traditional_text():
