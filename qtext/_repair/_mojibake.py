@@ -73,7 +73,6 @@ _LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*[{_LATIN_ALPHA}])*[\
 _BRIDGED_SPAN = re.compile(
     f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*(?:{_BRIDGE}[\\x21-\\x7e]*)?[{_LATIN_ALPHA}])*[\\x40-\\x7e]?"
 )
-_LATIN1 = re.compile("[\x80-\xff]")
 #: characters only a "UTF-8 where valid" reading produces (not Latin-1, not cp1252)
 _SLOPPY = re.compile(
     "["
@@ -82,6 +81,7 @@ _SLOPPY = re.compile(
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 _BRIDGE_RE = re.compile(_BRIDGE)
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 #: Latin-side characters that are also Chinese punctuation (cheap in _badness)
 _CHEAP = re.compile("[“”‘’—…·]")
 
@@ -174,7 +174,7 @@ def _suspicious(text: str) -> bool:
         return False
     if _ODD.search(text) is not None and _evidence(text) >= 3:
         return True  # one odd symbol among rare characters: Big5 read as GBK
-    return _UTF8_SEED.search(text.encode("gbk", errors="ignore")) is not None
+    return _SEED_SHAPE in text.encode("gbk", errors="ignore").translate(_BYTE_SHAPES)
 
 
 def suspicious(text: str) -> bool:
@@ -340,8 +340,10 @@ def _utf8_pieces(span: str) -> list[tuple[int, int, str]] | None:
 def _deeper(text: str) -> str:
     """Undo further rounds of UTF-8-read-as-Latin-1 while the whole text still decodes."""
     for _ in range(2):
+        if text.isascii() or _CJK.search(text) is not None:
+            break  # nothing left to undo, or already Chinese
         again = _latin_bytes(text)
-        if again is None or not _NON_ASCII.search(text):
+        if again is None:
             break
         try:
             deeper = again.decode("utf-8")
@@ -421,8 +423,12 @@ def _latin_changes(text: str) -> list[Change]:
         span = m.group()
         # evidence: two or more non-ASCII characters, Latin-1 ones at least as many as the
         # "UTF-8 where valid" ones (a Greek or Cyrillic word alone is not mojibake)
-        n_latin1 = len(_LATIN1.findall(span))
-        if n_latin1 == 0 or len(_NON_ASCII.findall(span)) < 2 or len(_SLOPPY.findall(span)) > n_latin1:
+        n_ascii = len(span.encode("ascii", "ignore"))
+        n_high = len(span) - n_ascii
+        n_latin1 = len(span.encode("latin-1", "ignore")) - n_ascii
+        if n_latin1 == 0 or n_high < 2:
+            continue
+        if n_high > n_latin1 and len(_SLOPPY.findall(span)) > n_latin1:
             continue
         cands = [
             (t, why)
@@ -439,7 +445,6 @@ def _latin_changes(text: str) -> list[Change]:
         # every non-ASCII one of the Latin-side alphabet at least 3, except the Chinese
         # punctuation among them (“”‘’—…·: 1.5; see _badness.CHAR_CLASSES)
         ctx = ctx_b + ctx_a
-        n_high = len(span) - len(span.encode("ascii", "ignore"))
         bound = len(span) + 2 * n_high - 1.5 * len(_CHEAP.findall(span)) + cost(ctx)
         best, best_cost, note = span, float("inf"), ""
         for cand, why in cands:
@@ -526,6 +531,12 @@ def _gbk_span_bytes(span: str) -> tuple[bytes, list[int]] | None:
 #: two three-byte UTF-8 sequences in a row (0xFF = a lost byte): without one, GBK bytes are
 #: not UTF-8 worth decoding (clean GBK text rarely has even one)
 _UTF8_SEED = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf\xff][\x80-\xbf\xff]){2}")
+#: the same test as a substring search: bytes mapped to L (E0-EF), C (80-BF, FF) or "." first
+_BYTE_SHAPES = bytes(
+    ord("L") if 0xE0 <= b <= 0xEF else ord("C") if 0x80 <= b <= 0xBF or b == 0xFF else ord(".")
+    for b in range(256)
+)
+_SEED_SHAPE = b"LCCLCC"
 
 _Piece = tuple[int, int, str, str, bool]  # byte start, byte end, text, note, good evidence
 
@@ -706,10 +717,18 @@ def _han_big5_candidate(span: str) -> str | None:
     return out
 
 
-def _han_changes(text: str, start: int, end: int) -> list[Change]:
+def _han_changes(text: str, taken: list[Change]) -> list[Change]:
+    """Han-side changes in the parts of ``text`` the ``taken`` (Latin-side) changes left alone."""
     out: list[Change] = []
-    for m in _han_span_re().finditer(text, start, end):
+    k = 0
+    for m in _han_span_re().finditer(text):
+        while k < len(taken) and taken[k].end <= m.start():
+            k += 1
+        if k < len(taken) and taken[k].start < m.end():
+            continue  # overlaps a Latin-side change
         span = m.group()
+        if _BEYOND_LATIN1.search(span) is None:
+            continue
         odd_hits = _evidence(span)
         if odd_hits < 2:
             continue
@@ -759,13 +778,5 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
     if not text or not _suspicious(text):
         return []
     changes = _latin_changes(text)
-    han = _han_changes(text, 0, len(text))
-    if han:
-        merged: list[Change] = []
-        taken = sorted(changes)
-        for ch in han:
-            if any(ch.start < c.end and c.start < ch.end for c in taken):
-                continue
-            merged.append(ch)
-        changes = sorted(taken + merged)
-    return changes
+    han = _han_changes(text, changes)
+    return sorted(changes + han) if han else changes
