@@ -53,8 +53,18 @@ class Repair:
     text: str
     raw: str
     encoding: str | None = None
-    edits: tuple[Edit, ...] = ()
     layers: tuple[Layer, ...] = field(default=(), repr=False, compare=False)
+    _cache: list[tuple[Edit, ...]] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """Every edit, in the order the steps made them, with raw and clean spans.
+
+        Built from the step layers on first access (most callers only want ``text``).
+        """
+        if not self._cache:
+            self._cache.append(_dedupe(_edits_of(list(self.layers))) if self.layers else ())
+        return self._cache[0]
 
     @property
     def changed(self) -> bool:
@@ -198,8 +208,7 @@ def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
                 round_changed = True
         if not round_changed:
             break
-    edits = _dedupe(_edits_of(layers)) if layers else ()
-    return Repair(text=text, raw=source, encoding=encoding, edits=edits, layers=tuple(layers))
+    return Repair(text=text, raw=source, encoding=encoding, layers=tuple(layers))
 
 
 _DEFAULT = RepairConfig()
