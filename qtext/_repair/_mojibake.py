@@ -158,22 +158,25 @@ def _ranges(chars: Iterable[str]) -> str:
     return "".join(out)
 
 
-_PRECHECK = re.compile(
-    f"[\\xa1-\\xff][\\x80-\\xff{re.escape(_CP1252_SPECIAL)}]|[{_ODD_GBK}][^\\x00-\\x20]{{0,4}}[{_ODD_GBK}]"
-)
+_LATIN_PAIR = re.compile(f"[\\xa1-\\xff][\\x80-\\xff{re.escape(_CP1252_SPECIAL)}]")
+_ODD_PAIR = re.compile(f"[{_ODD_GBK}][^\\x00-\\x20]{{0,4}}[{_ODD_GBK}]")
 _ODD = re.compile(f"[{_ODD_GBK}]")
 
 
 def _suspicious(text: str) -> bool:
-    """The fast test that clean text fails: a Latin-1 pair (Latin side), two odd GBK symbols close
-    together or one among rare characters (Big5 side), or two three-byte UTF-8 sequences in a row
-    among the GBK bytes of the text (UTF-8 read as GBK)."""
-    if _PRECHECK.search(text) is not None:
-        return True
+    """The fast test that clean text fails: a Latin-1 pair (Latin side), or the Han-side test."""
+    return _LATIN_PAIR.search(text) is not None or _han_suspicious(text)
+
+
+def _han_suspicious(text: str) -> bool:
+    """Two odd GBK symbols close together or one among rare characters (Big5 read as GBK), or two
+    three-byte UTF-8 sequences in a row among the GBK bytes of the text (UTF-8 read as GBK)."""
     if text.isascii():
         return False
+    if _ODD_PAIR.search(text) is not None:
+        return True
     if _ODD.search(text) is not None and _evidence(text) >= 3:
-        return True  # one odd symbol among rare characters: Big5 read as GBK
+        return True
     return _SEED_SHAPE in text.encode("gbk", errors="ignore").translate(_BYTE_SHAPES)
 
 
@@ -777,6 +780,16 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
     if not text or not _suspicious(text):
         return []
-    changes = _latin_changes(text)
+    changes = _latin_changes(text) if _LATIN_PAIR.search(text) is not None else []
+    rest = text
+    if changes:  # the Han side only looks at what the Latin side left alone
+        parts, pos = [], 0
+        for c in changes:
+            parts += [text[pos : c.start], " "]
+            pos = c.end
+        parts.append(text[pos:])
+        rest = "".join(parts)
+    if not _han_suspicious(rest):
+        return changes
     han = _han_changes(text, changes)
     return sorted(changes + han) if han else changes
