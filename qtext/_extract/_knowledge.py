@@ -270,6 +270,10 @@ def _load() -> Lexicon:
         for city in (row.get("capital") or "", *(row.get("cities") or "").split("/")):
             if len(city) >= 2 and city not in places:
                 places[city] = PlaceInfo("city:" + city, city, "city")
+    for row in _table("world_cities.tsv"):
+        city = row.get("city") or ""
+        if len(city) >= 2 and city not in places:
+            places[city] = PlaceInfo("city:" + city, city, "city")
     level_type = {"1": "province", "2": "city", "3": "county"}
     for row in _table("places_cn.tsv"):
         name = row.get("name") or ""
@@ -311,9 +315,9 @@ def _load() -> Lexicon:
         common.update(_FALLBACK_SURNAMES)
         surnames2.update(("欧阳", "司马", "上官", "诸葛", "东方", "慕容", "令狐", "皇甫", "尉迟", "公孙"))
     surnames.update(_EXTRA_COMMON)
+    # place-name syllables and the person-name supplement the repair step uses, together
     translit = {r.get("char", "") for r in _table("translit_chars.tsv")}
-    if not translit - {""}:
-        translit = {r.get("char", "") for r in _table("repair_translit_chars.tsv")}
+    translit |= {r.get("char", "") for r in _table("repair_translit_chars.tsv")}
     translit.discard("")
     verbs = tuple(sorted((r.get("verb") or "" for r in _table("speech_verbs.tsv")), key=len, reverse=True))
 
