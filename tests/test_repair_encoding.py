@@ -299,6 +299,12 @@ def test_decode_reads_a_declared_charset():
     assert encoding == "gb18030" and text.endswith("<p>短</p>") and losses == []
 
 
+def test_decode_prefers_valid_utf8_over_a_wrong_declaration():
+    raw = b'<html><head><meta charset="gb2312"></head><p>' + TEXT.encode("utf-8") + b"</p>"
+    text, encoding, losses = _bytes.decode(raw, CFG)
+    assert (encoding, losses) == ("utf-8", []) and TEXT in text
+
+
 def test_decode_reports_undecodable_bytes_as_losses():
     text, encoding, losses = _bytes.decode("中文".encode() + b"\xe3\x80" + b"abc", CFG)
     assert (text, encoding) == ("中文\ufffdabc", "utf-8")

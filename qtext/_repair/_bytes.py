@@ -4,10 +4,11 @@ The evidence, strongest first (the first that settles it wins):
 
 1. ``RepairConfig.encoding``: the caller knows; it is used as given (GBK names mean GB18030).
 2. A byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
-3. A declared charset in HTML-looking bytes (``<meta charset=gbk>`` or
+3. Strict UTF-8: it almost never decodes text in another encoding by accident, while GB18030
+   decodes most UTF-8 bytes without error (pages that declare gb2312 but are UTF-8 exist).
+4. A declared charset in HTML-looking bytes (``<meta charset=gbk>`` or
    ``<meta http-equiv="Content-Type" content="text/html; charset=gb2312">``), if it decodes
    every byte.
-4. Strict UTF-8 (it almost never decodes text in another encoding by accident).
 5. UTF-16 without a BOM, when every other byte is zero in ASCII-heavy text.
 6. GB18030, Big5 (cp950, then Big5-HKSCS), UTF-8 and, for an even number of bytes, UTF-16
    LE/BE without a BOM: the candidate whose text has the lowest badness (``_badness.cost``,
@@ -158,14 +159,14 @@ def decode(raw: bytes, config: RepairConfig) -> tuple[str, str, list[Loss]]:
             return text, codec, losses
     if not raw:
         return "", "utf-8", []
+    text_u = _strict(raw, "utf-8")
+    if text_u is not None:
+        return text_u, "utf-8", []
     declared = _declared(raw)
     if declared:
         text_d = _strict(raw, declared)
         if text_d is not None:
             return text_d, declared, []
-    text_u = _strict(raw, "utf-8")
-    if text_u is not None:
-        return text_u, "utf-8", []
     utf16 = _utf16_guess(raw)
     if utf16:
         text, losses = _decode_lossy(raw, utf16)
