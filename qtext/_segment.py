@@ -86,7 +86,7 @@ _END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOT
 class _Model:
     """Everything the cutter reads: jieba's prefix dictionary with log-probabilities, and tags."""
 
-    tokenizer: Any  # the jieba.Tokenizer qtext owns (FREQ/total filled by qtext, never by jieba)
+    total: int  # sum of the dictionary's frequencies (jieba's ``total``)
     logp: dict[str, float]  # word → log(freq / total) for every word with freq > 0
     pf: dict[str, float]  # logp, plus 1.0 for every prefix of a word that is not itself a word
     tags: dict[str, str]  # word → jieba POS tag
@@ -103,6 +103,7 @@ class _Model:
 
 _lock = threading.Lock()
 _model: _Model | None = None
+_tok: Any = None  # the jieba.Tokenizer of tokenizer(), built only if someone asks for it
 
 
 # --------------------------------------------------------------------------------------------
@@ -232,16 +233,8 @@ def _build(cache_dir: str | None) -> _Model:
             pf.setdefault(w[:i], 1.0)
     pf.update(logp)
     titles = frozenset(w for w in _name_columns("titles.tsv") if 2 <= len(w) <= 6)
-    # jieba's own Tokenizer, filled here so that it never initialises itself (no /tmp cache)
-    tok = jieba.Tokenizer()
-    tok.tmp_dir = None
-    jfreq = dict.fromkeys(pf, 0)
-    jfreq.update(freq)
-    tok.FREQ = jfreq
-    tok.total = total
-    tok.initialized = True
     return _Model(
-        tokenizer=tok,
+        total=total,
         logp=logp,
         pf=pf,
         tags=tags,
@@ -271,8 +264,28 @@ def _get_model(config: Config | None) -> _Model:
 
 
 def tokenizer(config: Config | None = None) -> Any:
-    """The ``jieba.Tokenizer`` qtext owns (built on first use; never ``jieba.dt``)."""
-    return _get_model(config).tokenizer
+    """A ``jieba.Tokenizer`` with qtext's vocabulary (built on first use; never ``jieba.dt``).
+
+    ``segment`` does not need it (it walks the same dictionary itself); it is for callers who
+    want jieba's own API (``cut_for_search``, ``tokenize``) over qtext's vocabulary. Its ``FREQ``
+    and ``total`` are filled here, so jieba never initialises it or writes its cache file.
+    """
+    global _tok
+    m = _get_model(config)
+    with _lock:
+        if _tok is None:
+            import jieba
+
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = None
+            freq = dict.fromkeys(m.pf, 0)
+            for w, p in m.logp.items():
+                freq[w] = max(1, round(math.exp(p) * m.total))
+            tok.FREQ = freq
+            tok.total = m.total
+            tok.initialized = True
+            _tok = tok
+        return _tok
 
 
 # --------------------------------------------------------------------------------------------
