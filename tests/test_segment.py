@@ -164,7 +164,8 @@ def test_jieba_globals_untouched_and_nothing_written_to_tmp(tmp_path: Path) -> N
         assert "".join(t.text for t in tokens) == "乌兹别克斯坦标准局局长米尔扎耶夫说"
         assert jieba.dt.initialized is False, "jieba.dt was initialised"
         assert jieba.dt.FREQ == before, "jieba.dt.FREQ changed"
-        assert qtext._segment.tokenizer() is not jieba.dt
+        tok = qtext._segment.tokenizer()
+        assert tok is not jieba.dt and tok.lcut("和安县位于新疆") == ["和安县", "位于", "新疆"]
         print("ok")
         """
     )
