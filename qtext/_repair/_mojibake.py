@@ -75,9 +75,8 @@ _BRIDGED_SPAN = re.compile(
 )
 #: characters only a "UTF-8 where valid" reading produces (not Latin-1, not cp1252)
 _SLOPPY = re.compile(
-    "["
-    + "".join(re.escape(chr(c)) for c in range(0x100, 0x2000) if chr(c) not in _TO_CP1252)
-    + "\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff\ufb00-\ufeff]"
+    "[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u0179-\u017c\u017f-\u0191\u0193-\u02c5"
+    "\u02c7-\u02db\u02dd-\u1fff\u3400-\u4dbf\ua000-\ud7af\ue000-\uf8ff\ufb00-\ufeff]"
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 _BRIDGE_RE = re.compile(_BRIDGE)
