@@ -3,6 +3,7 @@
 The evidence, strongest first (the first that settles it wins):
 
 1. ``RepairConfig.encoding``: the caller knows; it is used as given (GBK names mean GB18030).
+   A name Python does not know is ignored, and the evidence below decides.
 2. A byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
 3. Strict UTF-8: it almost never decodes text in another encoding by accident, while GB18030
    decodes most UTF-8 bytes without error (pages that declare gb2312 but are UTF-8 exist).
@@ -149,10 +150,10 @@ def decode(raw: bytes, config: RepairConfig) -> tuple[str, str, list[Loss]]:
     (each is U+FFFD in ``text``); they are recorded as edits of the ``decode`` step.
     """
     raw = bytes(raw)
-    if config.encoding:
-        codec = _codec(config.encoding) or "utf-8"
-        text, losses = _decode_lossy(raw, codec)
-        return text, codec, losses
+    forced = _codec(config.encoding) if config.encoding else None
+    if forced:
+        text, losses = _decode_lossy(raw, forced)
+        return text, forced, losses
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             text, losses = _decode_lossy(raw[len(bom) :], codec)
