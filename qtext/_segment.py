@@ -172,11 +172,9 @@ def _qtext_words() -> list[tuple[str, str]]:
 
 
 def _suggest(word: str, freq: dict[str, int], total: int) -> int:
-    """The smallest frequency that makes ``word`` beat its best split into known pieces.
-
-    Like ``jieba.Tokenizer.suggest_freq(word, True)`` with qtext's split being the characters
-    or the dictionary's longest-prefix pieces.
-    """
+    """The smallest frequency that makes ``word`` beat its best split into known pieces
+    (what ``jieba.Tokenizer.suggest_freq(word, True)`` computes, without touching a tokenizer):
+    a name added this way stays whole on its own but yields to better-attested neighbours."""
     # best split by dynamic programming over the word itself (small: len(word) <= 20)
     n = len(word)
     best = [0.0] * (n + 1)
@@ -190,6 +188,29 @@ def _suggest(word: str, freq: dict[str, int], total: int) -> int:
     return max(1, int(math.exp(best[0]) * total) + 1)
 
 
+_SOURCES = (
+    "places_cn.tsv", "countries.tsv", "world_cities.tsv", "surnames.tsv", "translit_chars.tsv",
+    "orgs_cn.tsv", "orgs_intl.tsv", "titles.tsv",
+)
+
+
+def _fingerprint() -> str:
+    """Short hash of what the prepared dictionary is made from (jieba's dict.txt and qtext's
+    dictionaries: size and modification time), so that a cache never outlives its sources."""
+    import hashlib
+
+    from ._resources import dictionary_dir
+
+    h = hashlib.sha256()
+    for path in (_jieba_dict_path(), *(dictionary_dir() / n for n in _SOURCES)):
+        try:
+            st = path.stat()
+            h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            h.update(f"{path.name}:-;".encode())
+    return h.hexdigest()[:16]
+
+
 def _build(cache_dir: str | None) -> _Model:
     import jieba
     import jieba.finalseg
@@ -199,11 +220,13 @@ def _build(cache_dir: str | None) -> _Model:
     cache: Path | None = None
     data: Any = None
     if cache_dir:
-        cache = Path(cache_dir) / f"qtext-segment-v{_CACHE_VERSION}.marshal"
+        cache = Path(cache_dir) / f"qtext-segment-v{_CACHE_VERSION}-{_fingerprint()}.marshal"
         try:
             with cache.open("rb") as fh:
                 data = marshal.load(fh)
         except (OSError, ValueError, EOFError, TypeError):
+            data = None
+        if not (isinstance(data, tuple) and len(data) == 2 and all(isinstance(d, dict) for d in data)):
             data = None
     if data is None:
         freq, tags = _read_jieba_dict(_jieba_dict_path())

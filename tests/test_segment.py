@@ -148,9 +148,13 @@ def test_tokenizer_is_built_once_and_shared_between_threads() -> None:
 def test_cache_dir_round_trip(tmp_path: Path) -> None:
     first = _segment._build(str(tmp_path))
     files = list(tmp_path.iterdir())
-    assert [f.name for f in files] == [f"qtext-segment-v{_segment._CACHE_VERSION}.marshal"]
+    name = f"qtext-segment-v{_segment._CACHE_VERSION}-{_segment._fingerprint()}.marshal"
+    assert [f.name for f in files] == [name]
     second = _segment._build(str(tmp_path))
     assert second.logp == first.logp and second.tags == first.tags
+    files[0].write_bytes(b"not marshal data")  # a damaged cache is ignored, not trusted
+    third = _segment._build(str(tmp_path))
+    assert third.logp == first.logp
 
 
 def test_jieba_globals_untouched_and_nothing_written_to_tmp(tmp_path: Path) -> None:
