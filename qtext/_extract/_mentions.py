@@ -667,6 +667,17 @@ class _Reader:
         g = i + sl
         tok = self.tok_at.get(i)
         if tok is not None and tok.pos in _FUNCTION_TAGS:
+            nx = self.tok_at.get(i + 1)
+            if (
+                not strict
+                and len(tok.text) == 1
+                and nx is not None
+                and nx.pos in ("n", "nr", "nz", "ng")
+                and len(nx.text) <= 2
+                and self.follow_at(nx.end)
+                and not self.follow_at(i + 1)
+            ):
+                return nx.end  # 分析师于丽娟告诉: the surname 于 read as a preposition
             return None  # 和, 于, 对 … used as words here
         if tok is not None and len(tok.text) > sl and tok.pos in _WORD_TAGS:
             return None  # the surname character starts an ordinary word (高度, 方向)
@@ -699,7 +710,10 @@ class _Reader:
                     and (
                         list_end
                         or (
-                            nxt1.pos not in _NOT_THIRD and text[e] not in _NOT_GIVEN and not self.follow_at(e)
+                            (nxt1.pos not in _NOT_THIRD or (nxt1.pos == "v" and self.follow_at(e + 1)))
+                            and text[e] not in _NOT_GIVEN
+                            and text[e] not in _VERB_CHARS
+                            and not self.follow_at(e)
                         )
                     )
                     and not _ADDRESS_RE.match(text, e + 1)
@@ -754,6 +768,9 @@ class _Reader:
         ):
             return fe
         ce = self.chinese_name(i, strict)
+        if fe is not None and ce is not None and fe - i >= 4 and fe > ce and self.tok_at.get(ce) is not None \
+                and self.tok_at[ce].pos == "nrt":
+            return fe  # 谢尔久 + 科夫: jieba's pieces of one transliterated name
         if ce is not None and tok is not None and tok.pos in ("nr", "nrfg") and tok.end == ce:
             return ce
         if (
@@ -1126,7 +1143,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
                 people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))
         elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
-    mentions = _merge(mentions, [p for p in people if p.source == "title"])
+    mentions = _override(mentions, [p for p in people if p.source == "title"], ("PLACE",))  # 胡金华
     strong = [p for p in people if p.source == "pos" and len(p.text) >= 3]
     ends = [m.end for m in mentions]
     strong = [p for p in strong if not any(m.label != "PLACE" for m in _near(mentions, ends, p))]
