@@ -768,8 +768,14 @@ class _Reader:
         ):
             return fe
         ce = self.chinese_name(i, strict)
-        if fe is not None and ce is not None and fe - i >= 4 and fe > ce and self.tok_at.get(ce) is not None \
-                and self.tok_at[ce].pos == "nrt":
+        if (
+            fe is not None
+            and ce is not None
+            and fe - i >= 4
+            and fe > ce
+            and self.tok_at.get(ce) is not None
+            and self.tok_at[ce].pos == "nrt"
+        ):
             return fe  # 谢尔久 + 科夫: jieba's pieces of one transliterated name
         if ce is not None and tok is not None and tok.pos in ("nr", "nrfg") and tok.end == ce:
             return ce
@@ -1005,7 +1011,10 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             b = tk.end
         run = text[b : m.start]
         toks_ok = all(
-            (tk.pos in ("nr", "nrt", "nrfg", "nz", "ng", "x") or all(c in lex.translit for c in tk.text))
+            (
+                tk.pos in ("nr", "nrt", "nrfg", "nz", "ng", "x")
+                or (all(c in lex.translit for c in tk.text) and tk.pos not in _PLAIN_WORD)
+            )
             for tk in r.tokens_between(b, m.start)
         )
         if (
@@ -1030,10 +1039,12 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             if m.start - k >= 3 and k not in starts_taken and lex.scan.match(text, k) is None:
                 people.append(Mention(text[k : m.start], "PERSON", k, m.start, source="title"))
         prev = r.tok_end.get(m.start)
+        before = r.tok_end.get(prev.start) if prev is not None else None
         if (
             prev is not None
             and len(prev.text) >= 2
             and prev.start not in starts_taken
+            and not (len(prev.text) == 2 and before is not None and before.pos in _NOUNISH | {"vn", "ns"})
             and (
                 prev.pos in ("nr", "nrfg", "nrt")
                 or (prev.pos in ("nz", "n") and all(c in lex.translit for c in prev.text))
