@@ -853,8 +853,7 @@ _NOT_THIRD = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "m", "q", "f",
 _PLACE_NEXT = frozenset("路街巷山岛湖寨村镇乡港湾桥峰江河")
 # Suffixes of common nouns as much as of names: the name needs a proper noun or a place in it.
 _NEEDS_PROPER = frozenset(
-    "公司 有限公司 股份有限公司 分公司 总公司 集团 中学 小学 学校 大学 学院 幼儿园 医院 中心 研究中心 "
-    "政府 人民政府 部队 银行 分行 支行 工厂 制造厂 基地 代表团 军 联盟 组织 协会 学会 俱乐部".split()
+    ["公司", "有限公司", "股份有限公司", "分公司", "总公司", "集团", "中学", "小学", "学校", "大学", "学院", "幼儿园", "医院", "中心", "研究中心", "政府", "人民政府", "部队", "银行", "分行", "支行", "工厂", "制造厂", "基地", "代表团", "军", "联盟", "组织", "协会", "学会", "俱乐部"]
 )
 _PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng"})
 _ADVERB_CHARS = frozenset("更也还就都又亦则便才曾已将正仍再均皆并")
