@@ -68,6 +68,7 @@ _DATELINE_TAILS = frozenset(("电", "讯"))
 _MAGNITUDES = frozenset("万亿")
 _CN_DIGITS = frozenset("〇○零一二三四五六七八九")
 _RUN_PUNCT = frozenset("—…")
+_MINUS = frozenset(("-", "－", "−"))
 _FW_LATIN = frozenset(chr(c) for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)])
 # Separators inside transliterated foreign names.
 _NAME_DOTS = frozenset("·・•‧")
@@ -79,7 +80,7 @@ _RE_SPACES = re.compile(r"(\s+)")
 _DANGLING = _NUM_INNER | _NAME_DOTS
 # first characters of a token (and last characters of the token before it) that a rule may join
 _START = _DIGITS | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS
-_END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS | {"副"}
+_END = _DIGITS | _NUM_INNER | _CIRCLE_ZEROS | _RUN_PUNCT | _FW_LATIN | _NAME_DOTS | _MINUS | {"副"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,6 +532,9 @@ def _merge(words: Iterable[str], m: _Model) -> list[str]:
         if len(prev) >= _MAX_JOINED:
             out.append(w)  # keeps joining linear: no token grows without bound
             continue
+        if prev in _MINUS and c0 in _DIGITS and (len(out) < 2 or not _is_operand(out[-2][-1])):
+            out[-1] = prev + w  # －9 (a sign, not a range: the token before is no number)
+            continue
         joined = _join(prev, w, m)
         if joined is None:
             out.append(w)
@@ -548,6 +552,11 @@ def _merge(words: Iterable[str], m: _Model) -> list[str]:
                 fixed.append(w)
         return fixed
     return out
+
+
+def _is_operand(c: str) -> bool:
+    """Could ``c`` end the left side of a range or a difference (``3-5``, ``A-1``)?"""
+    return c in _DIGITS or c in _FW_LATIN or (c.isascii() and c.isalnum())
 
 
 def _has_circle_zero(w: str) -> bool:

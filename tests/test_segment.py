@@ -84,6 +84,8 @@ def test_numbers_dates_and_percentages_are_one_token() -> None:
     assert words("共3.5万") == ["共", "3.5万"]
     assert words("投资1000万元") == ["投资", "1000万元"]
     assert words("第3.") == ["第", "3", "."]  # a trailing point is not part of the number
+    assert words("晴－9℃") == ["晴", "－9", "℃"]  # a sign joins its number …
+    assert words("3-5人") == ["3", "-", "5", "人"]  # … a range dash does not
 
 
 def test_joined_tokens_stay_bounded_on_pathological_runs() -> None:
