@@ -87,6 +87,7 @@ def extract(
         )
     mentions = _in_body(mentions, _body_ranges(text, page))
     documents = find_documents(text)
+    all_mentions = mentions  # names inside 《…》 are entities, but not records
     mentions = _outside(mentions, [(d.start, d.end) for d in documents])
     officials = build_officials(text, mentions) if cfg.officials else []
     organisations = build_organisations(text, mentions) if cfg.organisations else []
@@ -103,14 +104,14 @@ def extract(
     find_dates = _optional("_dates", "find_dates") if cfg.dates else None
     if find_dates is not None:
         dates = list(find_dates(text, page))
-    entity_list = build_entities(mentions, documents, dates)
+    entity_list = build_entities(all_mentions, documents, dates)
     find_events = _optional("_events", "find_events") if cfg.events else None
     if find_events is not None:
         events = list(find_events(text, page, entity_list, officials, organisations, places, dates))
     find_quotes = _optional("_quotes", "find_quotes") if cfg.quotes else None
     if find_quotes is not None:
         quotes = list(find_quotes(text, page, officials, entity_list))
-    entities = build_entities(mentions, documents, dates, events) if cfg.entities else []
+    entities = build_entities(all_mentions, documents, dates, events) if cfg.entities else []
     return Extraction(
         entities=tuple(entities),
         officials=tuple(officials),

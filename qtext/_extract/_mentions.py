@@ -1266,7 +1266,7 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
     return out
 
 
-_NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想)$")
+_NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想|主义)$")
 _ADDRESS_RE = re.compile("老师|师傅|大爷|大妈|大娘|阿姨|先生|女士|同志|大姐|大哥|总(?=[，。、说表])")
 _LIST_RE = re.compile("[\u4e00-\u9fff·？]{1,24}(?:、[\u4e00-\u9fff·？]{1,24})+")
 
