@@ -224,12 +224,25 @@ def test_month_that_lost_its_last_byte_after_a_digit_is_completed():
     assert encoding_steps(damaged) == "2024年12月召开"
 
 
-def test_unrecoverable_lost_byte_stays_visible_and_is_named_in_the_note():
+def test_lost_byte_is_completed_by_the_word_it_makes():
     damaged = "免费开放日".encode().decode("gbk", errors="replace")  # 开 = E5 BC 80: 80 lost
     assert damaged == "鍏嶈垂寮\ufffd鏀炬棩"
     changes = _mojibake.find_changes(damaged, CFG)
-    assert apply_changes(damaged, changes, "t")[0] == "免费\ufffd放日"
-    assert "E5 BC ?? unrecoverable" in changes[0].note
+    assert apply_changes(damaged, changes, "t")[0] == "免费开放日"
+    assert "E5 BC ?? completed as 开: the one word it makes with a neighbour" in changes[0].note
+
+
+def test_unrecoverable_lost_byte_stays_visible_and_is_named_in_the_note():
+    damaged = "一、开展".encode().decode("gbk", errors="replace")  # 一 = E4 B8 80: 80 lost
+    changes = _mojibake.find_changes(damaged, CFG)
+    assert apply_changes(damaged, changes, "t")[0] == "\ufffd、开\ufffd"
+    assert "E4 B8 ?? unrecoverable" in changes[0].note
+
+
+def test_cp1252_reader_that_replaced_undefined_bytes():
+    damaged = "社会发展".encode().decode("cp1252", errors="replace")  # 发 = E5 8F 91: 8F
+    assert "\ufffd" in damaged
+    assert encoding_steps(damaged) == "社会发展"
 
 
 def test_changes_are_sorted_and_do_not_overlap():

@@ -38,6 +38,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from .._config import RepairConfig
 from ._badness import better_by, clearly_better, cost, han_cost
@@ -604,6 +605,75 @@ def _trim(pieces: list[_Piece]) -> list[_Piece]:
     return pieces[start:end]
 
 
+def _candidates(pattern: bytes, allowed: bytes | None) -> list[str]:
+    """The characters a UTF-8 pattern with one lost byte (0xFF) may have been."""
+    if pattern.count(0xFF) != 1:
+        return []
+    k = pattern.index(0xFF)
+    values = allowed if allowed is not None else bytes(range(0x80, 0xC0))
+    out: list[str] = []
+    for b in values:
+        with contextlib.suppress(UnicodeDecodeError):
+            out.append((pattern[:k] + bytes([b]) + pattern[k + 1 :]).decode("utf-8"))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _two_char_words() -> dict[str, int]:
+    """Two-character words of jieba's dictionary (the installed package's ``dict.txt``) with their
+    counts: the evidence for choosing a lost character by its neighbour. Read on first need."""
+    import jieba
+
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    words: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if len(line) > 3 and line[2] == " ":
+                word, count = line[:2], line[3:].split(" ", 1)[0]
+                if count.isdigit() and int(count) >= _MIN_WORD_COUNT:
+                    words[word] = int(count)
+    return words
+
+
+#: a two-character word must be at least this frequent in jieba's dictionary to count as evidence
+_MIN_WORD_COUNT = 20
+#: when any of 64 bytes may have been lost: the word's count floor and lead over the next word
+_WIDE_FLOOR = 1000
+_WIDE_RATIO = 30
+
+
+def _by_words(pieces: list[_Piece], data: bytes, allowed: bytes | None) -> list[_Piece]:
+    """Fill lost characters whose one-byte-short candidates make exactly one word with a
+    neighbouring character (``E5 ?? 91`` before 展 → 发: 发展; 向展, 卑展 are no words), or one
+    word at least ten times as frequent as any other they make."""
+    out = list(pieces)
+    for k, p in enumerate(pieces):
+        if p[2] != "\ufffd" or not p[3].startswith("lost byte:"):
+            continue
+        pattern = data[p[0] : p[1]]
+        need = 1 if 0xC2 <= pattern[0] <= 0xDF else 2 if 0xE0 <= pattern[0] <= 0xEF else 0
+        pattern = pattern + b"\xff" * (need + 1 - len(pattern))
+        cands = _candidates(pattern, allowed)
+        if not cands:
+            continue
+        before = out[k - 1][2] if k > 0 else ""
+        after = pieces[k + 1][2] if k + 1 < len(pieces) else ""
+        words = _two_char_words()
+        scored = []
+        for c in cands:
+            n = max(words.get(before + c, 0) if before else 0, words.get(c + after, 0) if after else 0)
+            if n:
+                scored.append((n, c))
+        scored.sort(reverse=True)
+        # with 64 candidates, chance words abound: demand a frequent word, far ahead of the next
+        ratio, floor = (10, 0) if allowed is not None else (_WIDE_RATIO, _WIDE_FLOOR)
+        if scored and scored[0][0] >= floor and (len(scored) == 1 or scored[0][0] >= ratio * scored[1][0]):
+            c = scored[0][1]
+            note = p[3].replace("unrecoverable", f"completed as {c}: the one word it makes with a neighbour")
+            out[k] = (p[0], p[1], c, note, True)
+    return out
+
+
 def _decode_utf8_lossy(
     data: bytes, line_end: bool, prev: str = "", allowed: bytes | None = None
 ) -> list[tuple[int, int, str, str]]:
@@ -620,6 +690,8 @@ def _decode_utf8_lossy(
 
     def close() -> None:
         nonlocal pieces
+        if any(p[2] == "\ufffd" and p[3].startswith("lost byte:") for p in pieces):
+            pieces = _by_words(pieces, data, allowed)
         kept = _trim(pieces)
         if kept:
             runs.append(
