@@ -21,8 +21,10 @@ Invariants:
 - Spans never cross whitespace (no multi-byte character of UTF-8, GBK or Big5 contains a byte
   0x00-0x20), so a wrong guess cannot spread beyond one run of non-space text.
 - Bytes that were lost (U+FFFD, a dropped trailing byte as in ``銆`` at the end of a line) are
-  restored only when the evidence leaves one candidate (``。`` at the end of a sentence, ``月``
-  between digits); otherwise a visible U+FFFD stays and the change's note names the known bytes.
+  restored only when the evidence leaves one candidate (``。`` at the end of a line, ``月``
+  after a digit, the one punctuation mark or common character the known bytes allow, the one
+  frequent word a candidate makes with a neighbour: ``E5 ?? 91`` + 展 → 发展); otherwise a
+  visible U+FFFD stays and the change's note names the known bytes.
 
 >>> from qtext._config import RepairConfig
 >>> [c.replacement for c in find_changes("发布时间：·¢²¼", RepairConfig())]
