@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_dictionary_rows_sorted_unique_nfc_and_rectangular(name: str) -> None:
     assert all(r.strip() for r in rows), f"{name}: blank rows"
     if "keys repeat" not in "\n".join(comments):
         keys = [r.split("\t", 1)[0] for r in rows]
-        dupes = sorted({k for k in keys if keys.count(k) > 1}) if len(keys) != len(set(keys)) else []
+        dupes = sorted(k for k, n in Counter(keys).items() if n > 1)
         assert not dupes, f"{name}: repeated keys {dupes[:5]}"
 
 
