@@ -530,6 +530,14 @@ class _Reader:
                 c = _covering(spans, starts, p.start)
                 is_place = (c is not None and label_at[c[0]].label == "PLACE") or p.pos == "ns"
                 if c is not None and label_at[c[0]].label != "PLACE":
+                    lead = label_at[c[0]]
+                    if (
+                        lead.label == "ORG"
+                        and lead.type in ("party", "association")
+                        and lead.end == start
+                        and len(lead.text) <= 3
+                    ):
+                        start = lead.start  # 中共 + 河北省委, 共青团 + 衡阳市委
                     break
                 if had_place and not is_place:
                     break  # 北京大兴…: places lead a name; nothing goes before them
