@@ -607,17 +607,20 @@ def _trim(pieces: list[_Piece]) -> list[_Piece]:
     return pieces[start:end]
 
 
-def _candidates(pattern: bytes, allowed: bytes | None) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _candidates(pattern: bytes, allowed: bytes | None) -> tuple[str, ...]:
     """The characters a UTF-8 pattern with one lost byte (0xFF) may have been."""
     if pattern.count(0xFF) != 1:
-        return []
+        return ()
     k = pattern.index(0xFF)
     values = allowed if allowed is not None else bytes(range(0x80, 0xC0))
     out: list[str] = []
     for b in values:
-        with contextlib.suppress(UnicodeDecodeError):
+        try:
             out.append((pattern[:k] + bytes([b]) + pattern[k + 1 :]).decode("utf-8"))
-    return out
+        except UnicodeDecodeError:
+            continue
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
