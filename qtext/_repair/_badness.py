@@ -107,6 +107,12 @@ BAD_SEQUENCES: tuple[tuple[str, float, str], ...] = (
 _HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
 _UNSEEN_HAN = 7.0
 _BAD_RES = tuple((re.compile(p), c) for p, c, _ in BAD_SEQUENCES)
+#: a character every bad sequence contains: without one, no sequence penalty applies
+_BAD_TRIGGER = re.compile(
+    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018"
+    "\u2019\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u3040-\u30ff\u0370-\u04ff"
+    "\u2500-\u257f]"
+)
 _CLASS_RES = tuple((re.compile(f"[{c.chars}]"), c.cost) for c in CHAR_CLASSES)
 _OTHER = 6.0
 
@@ -157,8 +163,9 @@ def cost(text: str) -> float:
     True
     """
     total = sum(map(_cost_cache().__getitem__, text))
-    for rx, c in _BAD_RES:
-        total += c * len(rx.findall(text))
+    if _BAD_TRIGGER.search(text) is not None:
+        for rx, c in _BAD_RES:
+            total += c * len(rx.findall(text))
     return total
 
 
