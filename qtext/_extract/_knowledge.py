@@ -53,6 +53,7 @@ class Lexicon:
     places: dict[str, PlaceInfo]  # full and short names → place
     abbrs: dict[str, PlaceInfo]  # one-character abbreviations (美, 俄, 京, 沪), for compounds only
     abbr_pairs: re.Pattern[str]  # two abbreviations, or a verb and one (中美, 访华): candidates
+    abbr_one: re.Pattern[str]  # one abbreviation before 方 or a title (中方, 俄总统): candidates
     surnames: frozenset[str]  # single-character surnames
     surnames2: frozenset[str]  # two-character surnames
     common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
@@ -228,6 +229,11 @@ def _abbr_pairs(abbrs: dict[str, PlaceInfo]) -> re.Pattern[str]:
     return re.compile(f"(?:{cls}|[{ABBR_VERBS}]){cls}")
 
 
+def _abbr_one(abbrs: dict[str, PlaceInfo]) -> re.Pattern[str]:
+    cls = "[" + "".join(re.escape(c) for c in sorted(abbrs)) + "]" if abbrs else "(?!)"
+    return re.compile(cls)
+
+
 def _load() -> Lexicon:
     titles: dict[str, tuple[str, int]] = {}
     for row in _table("titles.tsv"):
@@ -344,6 +350,7 @@ def _load() -> Lexicon:
         places=places,
         abbrs=abbrs,
         abbr_pairs=_abbr_pairs(abbrs),
+        abbr_one=_abbr_one(abbrs),
         surnames=frozenset(surnames),
         surnames2=frozenset(surnames2),
         common_surnames=frozenset(common & surnames),

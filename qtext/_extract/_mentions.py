@@ -1226,7 +1226,8 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
         mentions = _override(mentions, rep, ("PERSON",))  # 朱叶玉如 over a later reading 朱叶玉
     mentions = _merge(mentions, pos_places)
-    return _merge(mentions, _abbreviations(text, r, lex))
+    title_starts_final = {m.start for m in mentions if m.label == "TITLE"}
+    return _merge(mentions, _abbreviations(text, r, lex, title_starts_final))
 
 
 _TEAM_RE = re.compile("(?:国家)?(?:男子|女子|男|女)?[\u4e00-\u9fff]{0,3}?队(?![员长伍列形])")
@@ -1249,31 +1250,48 @@ def _teams(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _abbreviations(text: str, r: _Reader, lex: Lexicon) -> list[Mention]:
-    """One-character place abbreviations inside compounds: 中美关系, 京津, 访华, 来京."""
+def _abbreviations(text: str, r: _Reader, lex: Lexicon, titles: set[int]) -> list[Mention]:
+    """One-character place abbreviations inside compounds: 中美关系, 京津, 访华, 在京, 中方, 俄总统.
+
+    ``titles`` holds the start of every title mention (俄 + 总统).
+    """
     out: list[Mention] = []
     n = len(text)
     ab = lex.abbrs
+
+    def add(k: int) -> None:
+        c = text[k]
+        out.append(Mention(c, "PLACE", k, k + 1, ab[c].key, ab[c].type, "abbr"))
+
     for x in lex.abbr_pairs.finditer(text):
         i = x.start()
-        a, b = text[i], text[i + 1]
-        if a in ab:
+        a = text[i]
+        if a in ab and (i in r.tok_at or i == 0 or not is_han(text[i - 1]) or text[i - 1] in _ABBR_VERB):
             j = i + 2  # 中日韩: a run of abbreviations
             while j < n and text[j] in ab and j - i < 4:
                 j += 1
-            if (j >= n or text[j] in _ABBR_AFTER or not is_han(text[j])) and not (
-                i > 0 and is_han(text[i - 1]) and text[i - 1] not in _ABBR_VERB
-            ):
+            if j >= n or text[j] in _ABBR_AFTER or not is_han(text[j]) or j in titles:
                 m = lex.scan.match(text, i)
                 if m is None or m.end() - i < 2:
                     for k in range(i, j):
-                        c = text[k]
-                        out.append(Mention(c, "PLACE", k, k + 1, ab[c].key, ab[c].type, "abbr"))
+                        add(k)
                     continue
-        if a in _ABBR_VERB and i + 2 in r.tok_end_set:
+        if a in _ABBR_VERB:
             tok = r.tok_end.get(i + 2)
-            if tok is not None and tok.start == i:
-                out.append(Mention(b, "PLACE", i + 1, i + 2, ab[b].key, ab[b].type, "abbr"))
+            single = r.tok_at.get(i + 1)
+            if (tok is not None and tok.start == i) or (
+                single is not None and single.end == i + 2 and single.pos in ("ns", "j")
+            ):
+                add(i + 1)  # 访华, 在京
+    # 中方, 美方; 俄总统, 美国防部长 → 俄, 美
+    for x in lex.abbr_one.finditer(text, 0, n - 1):
+        k = x.start()
+        c = text[k]
+        if c not in "东西南北" and (k in r.tok_at or k == 0 or not is_han(text[k - 1])):
+            if (text[k + 1] == "方" and (k + 2 >= n or not is_han(text[k + 2]) or k + 2 in r.tok_at)) or (
+                k + 1 in titles and lex.scan.match(text, k) is None
+            ):
+                add(k)
     return out
 
 
