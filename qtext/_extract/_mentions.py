@@ -1287,11 +1287,14 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon, titles: set[int]) -> lis
     for x in lex.abbr_one.finditer(text, 0, n - 1):
         k = x.start()
         c = text[k]
-        if c not in "东西南北" and (k in r.tok_at or k == 0 or not is_han(text[k - 1])):
-            if (text[k + 1] == "方" and (k + 2 >= n or not is_han(text[k + 2]) or k + 2 in r.tok_at)) or (
-                k + 1 in titles and lex.scan.match(text, k) is None
-            ):
-                add(k)
+        at_boundary = k in r.tok_at or k == 0 or not is_han(text[k - 1])
+        side = text[k + 1] == "方" and (k + 2 >= n or not is_han(text[k + 2]) or k + 2 in r.tok_at)
+        if (
+            c not in "东西南北"
+            and at_boundary
+            and (side or (k + 1 in titles and lex.scan.match(text, k) is None))
+        ):
+            add(k)
     return out
 
 
