@@ -1135,7 +1135,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
                 people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))
             continue
         cut = _NAME_TAIL.search(w)
-        if cut is not None and cut.start() >= 2 and w[0] in lex.surnames:
+        if cut is not None and (cut.start() >= 2 or w[0] in lex.common_surnames) and w[0] in lex.surnames:
             people.append(Mention(w[: cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
             continue  # 李老师, 邓小平理论: the name without the word after it
         if (
@@ -1298,7 +1298,7 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon, titles: set[int]) -> lis
     return out
 
 
-_NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想|主义)$")
+_NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想|主义|老|总|大爷|大妈|阿姨)$")
 _ADDRESS_RE = re.compile("老师|师傅|大爷|大妈|大娘|阿姨|先生|女士|同志|大姐|大哥|总(?=[，。、说表])")
 _LIST_RE = re.compile("[\u4e00-\u9fff·？]{1,24}(?:、[\u4e00-\u9fff·？]{1,24})+")
 
