@@ -283,9 +283,45 @@ def _memo_hmm(cut: Callable[[str], Iterable[str]]) -> Callable[[str], Iterable[s
 
     @functools.lru_cache(maxsize=4096)
     def memo(buf: str) -> tuple[str, ...]:
-        return tuple(cut(buf))
+        out: list[str] = []
+        for w in cut(buf):
+            if len(w) >= 4 and w[0].isascii() and w.isascii():
+                out += _latin_pieces(w)
+            else:
+                out.append(w)
+        return tuple(out)
 
     return memo
+
+
+# a year (1900–2099) inside a Latin run: WCG2011, IeSF2011, 2009ief, eswc2009grandfinal
+_RE_YEAR_IN_LATIN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+# a decimal number after a Latin word: Infi1.25
+_RE_DECIMAL_AFTER_LATIN = re.compile(r"(?<=[A-Za-z])(?=[0-9]+\.[0-9])")
+
+
+def _latin_pieces(w: str) -> list[str]:
+    """An ASCII run jieba keeps whole, cut where a reader sees two units: a year or a decimal
+    number after a name (``WCG2011`` → ``WCG`` ``2011``, ``Infi1.25`` → ``Infi`` ``1.25``) and ``vs``
+    glued to a team (``vsac`` → ``vs`` ``ac``, ``04vs`` → ``04`` ``vs``). Runs of letters only or
+    digits only, and mixed runs such as ``MP3``, ``G20``, ``4G``, stay whole.
+
+    >>> _latin_pieces("CPL2011"), _latin_pieces("vsnec"), _latin_pieces("MP3")
+    (['CPL', '2011'], ['vs', 'nec'], ['MP3'])
+    """
+    head: list[str] = []
+    tail: list[str] = []
+    low = w.lower()
+    if low.startswith("vs") and w[2:3].isalnum():
+        head, w = [w[:2]], w[2:]
+    elif low.endswith("vs") and len(w) >= 3 and w[-3].isdigit():
+        tail, w = [w[-2:]], w[:-2]
+    if w.isalpha() or w.isdigit():
+        return [*head, w, *tail]
+    parts = [p for p in _RE_YEAR_IN_LATIN.split(w) if p]
+    if len(parts) == 1:
+        parts = [p for p in _RE_DECIMAL_AFTER_LATIN.split(w) if p]
+    return [*head, *parts, *tail]
 
 
 def _clear_caches() -> None:

@@ -180,3 +180,13 @@ def test_jieba_globals_untouched_and_nothing_written_to_tmp(tmp_path: Path) -> N
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
     assert list(scratch.iterdir()) == []
+
+
+def test_latin_runs_split_before_a_year_or_decimal_and_around_vs() -> None:
+    assert words("三星WCG2011总决赛") == ["三星", "WCG", "2011", "总决赛"]
+    assert words("eswc2009grandfinal")[:3] == ["eswc", "2009", "grandfinal"]
+    assert words("Infi1.25") == ["Infi", "1.25"]
+    assert words("沙尔克04vs拜仁") == ["沙尔克", "04", "vs", "拜仁"]
+    assert words("vsac米兰") == ["vs", "ac", "米兰"]
+    assert words("MP3和G20") == ["MP3", "和", "G20"]  # letters with digits but no year stay whole
+    assert words("2011年") == ["2011年"]
