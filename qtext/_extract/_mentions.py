@@ -711,7 +711,7 @@ class _Reader:
             if len(tok.text) == sl + 1 and e < n and is_han(text[e]):
                 # 刘季 + 幸: jieba cut a three-character name after two
                 nxt1 = self.tok_at.get(e)
-                list_end = e + 1 >= n or (text[e + 1] in "、，。" and text[e] not in "说讲称问道")
+                list_end = e + 1 >= n or (text[e + 1] in "、，。；" and text[e] not in "说讲称问道")
                 if (
                     nxt1 is not None
                     and len(nxt1.text) == 1
@@ -1181,14 +1181,23 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             continue  # 更高水平
         if t.text in lex.places or t.text in lex.orgs or t.text in lex.titles:
             continue
+        spoken = next_tok is not None and (r.follow_at(next_tok.end) or next_tok.end >= len(text))
         if (
             t.pos == "nr"
             and len(t.text) == 1
             and next_tok is not None
-            and next_tok.pos == "nr"
             and len(next_tok.text) <= 2
             and t.text in lex.common_surnames
+            and (
+                next_tok.pos == "nr"
+                or (
+                    next_tok.pos in ("nz", "ns", "a", "ng")
+                    and all(is_han(c) for c in next_tok.text)
+                    and spoken
+                )
+            )
         ):
+            # 丁 + 薛祥; 曹 + 鹏飞和, 蔡 + 朝阳等: jieba cut the given name off as a word
             people.append(Mention(t.text + next_tok.text, "PERSON", t.start, next_tok.end, source="pos"))
         elif t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4:
             e = r.chinese_name(t.start, True)
