@@ -74,3 +74,21 @@ def test_person_entities_have_offsets_into_the_text():
         (e.text, e.label, e.start, e.end) for e in _extract(text).entities if e.label in ("PERSON", "TITLE")
     ]
     assert ents == [("国务委员", "TITLE", 0, 4), ("王勇", "PERSON", 4, 6)]
+
+
+def test_name_list_without_titles():
+    text = "李克强主持招待会，栗战书、汪洋、王沪宁出席。"
+    assert _people(text) == {"李克强": [], "栗战书": [], "汪洋": [], "王沪宁": []}
+
+
+def test_surname_before_title():
+    assert _people("王部长说，要抓好落实。") == {"王": [("部长", None)]}
+
+
+def test_title_after_list_takes_the_body_of_the_list():
+    text = "全国人大常委会副委员长王晨、曹建明，秘书长杨振武出席会议。"
+    assert _people(text) == {
+        "王晨": [("副委员长", "全国人大常委会")],
+        "曹建明": [("副委员长", "全国人大常委会")],
+        "杨振武": [("秘书长", "全国人大常委会")],
+    }
