@@ -44,6 +44,14 @@ def build_entities(
         if head is not None and head in places:
             # 美国政府: news corpora (People's Daily) tag the country, not "X government"
             out.append(Entity(head, "PLACE", m.start, m.start + len(head)))
+        elif (
+            m.label == "TITLE"
+            and len(m.text) >= 4
+            and m.text.endswith("部长")
+            and not m.text.startswith("副")
+        ):
+            # 外交部长: the ministry is the entity (外交部 + 长), as news NER corpora tag it
+            out.append(Entity(m.text[:-1], "ORG", m.start, m.end - 1))
         else:
             out.append(Entity(m.text, m.label, m.start, m.end))
     out += [Entity(d.text, "DOCUMENT", d.start, d.end) for d in documents]

@@ -505,8 +505,10 @@ class _Reader:
         last_chars = lex.suffix_last
         for k, t in enumerate(toks):
             w = t.text
-            if not w or w[-1] not in last_chars or _stopped(w) or t.pos in _NOT_ORG_END:
+            if not w or w[-1] not in last_chars or _stopped(w):
                 continue
+            if t.pos in _NOT_ORG_END and not (t.pos == "nr" and len(w) >= 3 and w[-1] in "部局委厅署办"):
+                continue  # (宣传部 tagged as a name by jieba is still a department)
             suf = _suffix_of(w, lex)
             if suf is None:
                 continue
@@ -564,6 +566,7 @@ class _Reader:
             while j + 1 < k and (
                 (toks[j + 1].pos in _NOT_ORG_START and not toks[j + 1].text.startswith("第"))
                 or toks[j + 1].text == "与"
+                or toks[j + 1].text[0] in "我你他她它"  # 我同村委会
             ):
                 j += 1
                 start = toks[j + 1].start
