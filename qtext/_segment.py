@@ -57,6 +57,9 @@ _EDGE_VERBS = frozenset("说到拿问看是在有把被让给向对将称")
 _LEAD_EDGE = frozenset("而于由被让向对从与和跟同把将在据及或但")
 # a dictionary word this rare (log-probability; 吴国 ≈ -12.8, 北京 ≈ -8.4) may be part of a name
 _RARE_LOGP = -12.0
+# a one-character word this frequent (中 ≈ -5.5, 叫 ≈ -7.2) that the HMM glued to the first
+# character of a name is cut off again (中孔 艺珍 → 中 孔艺珍)
+_LEAD_LOGP = -7.5
 
 # Characters of a number run: ASCII and full-width digits, with the separators that may sit
 # between digits (decimal point, thousands comma is left out: ``1,2`` is ambiguous in Chinese).
@@ -95,6 +98,7 @@ class _Model:
     surnames: frozenset[str]
     translit: frozenset[str]
     edge_chars: frozenset[str]  # function characters that rarely begin or end a name (为, 到, 而 …)
+    lead_chars: frozenset[str]  # edge_chars and other frequent one-character words (中, 上, 叫 …)
     titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
@@ -257,17 +261,22 @@ def _build(cache_dir: str | None) -> _Model:
             pf.setdefault(w[:i], 1.0)
     pf.update(logp)
     titles = frozenset(w for w in _name_columns("titles.tsv") if 2 <= len(w) <= 6)
+    surnames = frozenset(s.surname for s in _lexicon.surnames())
+    edge_chars = frozenset(
+        w for w, t in tags.items() if len(w) == 1 and (t in _EDGE_TAGS or w in _EDGE_VERBS)
+    )
     return _Model(
         total=total,
         logp=logp,
         pf=pf,
         tags=tags,
         min_logp=-logtotal,
-        surnames=frozenset(s.surname for s in _lexicon.surnames()),
+        surnames=surnames,
         translit=frozenset(_lexicon.translit_chars()),
-        edge_chars=frozenset(
-            w for w, t in tags.items() if len(w) == 1 and (t in _EDGE_TAGS or w in _EDGE_VERBS)
-        ),
+        edge_chars=edge_chars,
+        lead_chars=frozenset(
+            w for w, p in logp.items() if len(w) == 1 and p > _LEAD_LOGP and w not in surnames
+        ) | edge_chars,
         titles=titles,
         title_tails=frozenset(t[-2:] for t in titles),
         hmm_cut=_memo_hmm(jieba.finalseg.cut),
@@ -417,6 +426,13 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
             if buf_start >= 0:
                 _flush(block[buf_start:x], m, out)
                 buf_start = -1
+                if y - x <= 2 and _lead_glued(out[-1], block[x:y], m) and _name_part(block[x:y], m):
+                    # 但梁 大伟 → 但 梁大伟: the HMM glued the word before a name to its surname
+                    prev = out[-1]
+                    out[-1] = prev[0]
+                    out.append(prev[1] + block[x:y])
+                    x = y
+                    continue
             if y - x >= 4 and block[x : x + 2] in titles and block[x:y] not in titles:
                 _split_title_head(block[x:y], m, out)
             elif y - x >= 3 and block[y - 2 : y] in tails:
@@ -438,13 +454,27 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
         out.extend(buf)
         return
     edge = m.edge_chars
+    lead = m.lead_chars
     logp = m.logp
     for w in m.hmm_cut(buf):
+        if out and len(w) <= 2 and _lead_glued(out[-1], w, m):
+            # 由林 超贤 → 由 林超贤, 但费 耶 → 但 费耶: the HMM glued a frequent one-character word
+            # to the first character of a name
+            prev = out[-1]
+            out[-1] = prev[0]
+            if len(w) == 2 and w[-1] in edge:
+                out += (prev[1] + w[0], w[-1])
+            else:
+                out.append(prev[1] + w)
+            continue
         if len(w) >= 2 and w not in logp:
-            if len(w) >= 3 and w[0] in edge and (
-                w[0] in _LEAD_EDGE or w[1] in m.surnames or m.translit.issuperset(w[1:])
+            if len(w) >= 3 and w[0] in lead and (
+                w[0] in _LEAD_EDGE
+                or w[1] in m.surnames
+                or m.translit.issuperset(w[1:])
+                or (w[0] not in m.surnames and (len(w) == 3 or (len(w) == 4 and w[-1] in edge)))
             ):
-                out.append(w[0])
+                out.append(w[0])  # 以春丽为 → 以 春丽 为
                 w = w[1:]
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
@@ -457,22 +487,6 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
                 # three characters, so the fourth is the next word
                 out += (w[:3], w[3])
                 continue
-            prev = out[-1] if out else ""
-            if (
-                len(prev) == 2
-                and len(w) == 2
-                and prev[0] in edge
-                and prev[1] in m.surnames
-                and prev not in logp
-                and w[0] not in edge
-            ):
-                # 由林 超贤 → 由 林超贤: the HMM glued a function character to the surname
-                out[-1] = prev[0]
-                if w[-1] in edge:
-                    out += (prev[1] + w[0], w[-1])
-                else:
-                    out.append(prev[1] + w)
-                continue
             if out and w[-1] in edge and _name_before(out[-1], w[0], m):
                 # 李晓 林说 → 李晓林 说; 韦斯特 伍说 → 韦斯特伍 说: the HMM put the last character of a
                 # name with the function character after it
@@ -480,6 +494,29 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
                 out.append(w[-1])
                 continue
         out.append(w)
+
+
+def _name_part(w: str, m: _Model) -> bool:
+    """Could the dictionary word ``w`` be the given name after a surname: a name itself, a rare
+    word, or transliteration characters only?"""
+    return m.tags.get(w) in ("nr", "nrt", "nrfg") or m.translit.issuperset(w)
+
+
+def _lead_glued(prev: str, w: str, m: _Model) -> bool:
+    """Is ``prev`` (two characters the HMM made a word) a frequent one-character word followed by
+    the first character of a name that goes on in ``w``: a surname (``由林`` ``超贤``) or a
+    transliteration character followed by more of them (``但费`` ``耶``)?"""
+    if (
+        len(prev) != 2
+        or prev[0] not in m.lead_chars
+        or prev[0] in m.surnames
+        or prev in m.logp
+        or w[0] in m.edge_chars
+    ):
+        return False
+    if prev[1] in m.surnames:
+        return True
+    return prev[1] in m.translit and m.translit.issuperset(w)
 
 
 def _name_before(prev: str, c: str, m: _Model) -> bool:

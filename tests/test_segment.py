@@ -190,3 +190,10 @@ def test_latin_runs_split_before_a_year_or_decimal_and_around_vs() -> None:
     assert words("vsac米兰") == ["vs", "ac", "米兰"]
     assert words("MP3和G20") == ["MP3", "和", "G20"]  # letters with digits but no year stay whole
     assert words("2011年") == ["2011年"]
+
+
+def test_frequent_word_glued_to_a_name_is_cut_off() -> None:
+    assert words("但梁大伟提醒") == ["但", "梁大伟", "提醒"]  # the word after it is a dictionary name
+    assert words("以春丽为主角") == ["以", "春丽", "为", "主角"]
+    assert words("对加拉塔萨雷获胜") == ["对", "加拉塔萨雷", "获胜"]
+    assert words("于海显然") == ["于海", "显然"]  # 于 is a surname: left alone
