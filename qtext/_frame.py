@@ -145,7 +145,7 @@ def to_frame(docs: Any, what: What = "documents") -> pd.DataFrame:
 
     >>> import qtext
     >>> df = qtext.to_frame([qtext.analyze("国务委员王勇出席大会。", id="a1")])
-    >>> df.loc[0, "id"], df.loc[0, "chars"]
+    >>> str(df.loc[0, "id"]), int(df.loc[0, "chars"])
     ('a1', 11)
     """
     if what not in COLUMNS:
