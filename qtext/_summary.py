@@ -36,15 +36,15 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from . import _lexicon
 from ._config import SummaryConfig
 from ._document import Event, Extraction, Official, Page, Span, Summary, Token
-from ._resources import dictionary_path, read_rows
+from ._extract._vocab import place_names, title_ranks
 
 __all__ = ["summarise"]
 
-_MEDIAN_IDF_DEFAULT = 11.9548
 _KEEP_POS_PREFIX = ("n", "v", "a", "j", "l", "i", "eng", "nz", "vn", "s")
 _SKIP_POS = frozenset({"x", "m", "mq", "q", "u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "d", "r", "rr",
                        "rz", "f", "t", "tg", "y", "e", "o", "zg", "df", "dg", "w", "k", "h", "b"})
@@ -63,63 +63,17 @@ _MEETING_TYPES = ("meeting", "talks")
 _NOT_NEWSMAKERS = frozenset({"记者", "通讯员", "编辑", "责任编辑", "摄影", "实习生", "特约记者"})
 
 
-@functools.lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    """``dictionaries/idf.tsv`` as a dict, and its median (the idf of unknown words)."""
-    try:
-        lines = dictionary_path("idf.tsv").read_text(encoding="utf-8").split("\n")
-    except Exception:
-        return {}, _MEDIAN_IDF_DEFAULT
-    i = 0
-    while i < len(lines) and (lines[i].startswith("#") or not lines[i]):
-        i += 1
-    table: dict[str, float] = {}
-    for line in lines[i + 1:]:  # after the header line
-        word, _, value = line.partition("\t")
-        if value:
-            try:
-                table[word] = float(value)
-            except ValueError:
-                continue
-    if not table:
-        return {}, _MEDIAN_IDF_DEFAULT
-    values = sorted(table.values())
-    return table, values[len(values) // 2]
+def _idf() -> tuple[Mapping[str, float], float]:
+    """``dictionaries/idf.tsv`` (word → idf) and its median, the idf of unknown words."""
+    return _lexicon.idf(), _lexicon.idf_median()
 
 
-@functools.lru_cache(maxsize=1)
 def _title_ranks() -> dict[str, int]:
-    ranks: dict[str, int] = {}
-    try:
-        for row in read_rows("titles.tsv"):
-            if len(row) >= 3 and row[2].isdigit():
-                ranks[row[0]] = int(row[2])
-    except Exception:
-        pass
-    return ranks
+    return title_ranks()
 
 
-@functools.lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[str]:
-    names: set[str] = set()
-    try:
-        for row in read_rows("places_cn.tsv"):
-            if len(row) >= 2 and row[1]:
-                names.add(row[1])
-                if len(row) >= 6 and len(row[5]) >= 2:
-                    names.add(row[5])
-    except Exception:
-        pass
-    try:
-        for row in read_rows("countries.tsv"):
-            for cell in row[:3]:
-                if cell:
-                    names.add(cell)
-            if len(row) >= 8 and row[7]:
-                names.update(c for c in re.split(r"[、,，;；\s]+", row[7]) if c)
-    except Exception:
-        pass
-    return frozenset(names)
+    return place_names()
 
 
 # --- helpers -------------------------------------------------------------------------------------

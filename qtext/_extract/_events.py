@@ -48,6 +48,7 @@ from typing import Any, Generic, TypeVar
 from .._document import DateMention, Entity, Event, Official, Organisation, Page, Place, Span
 from .._resources import read_rows
 from ._dates import parse_cn_number
+from ._vocab import region_names, title_words
 
 __all__ = ["find_events"]
 
@@ -63,37 +64,18 @@ _AFTER_MEETING = re.compile(r"(?:会见|会谈|会晤|会后|会议)(?:结束)?�
 
 @functools.lru_cache(maxsize=1)
 def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
-    table: dict[str, str] = {}
-    try:
-        for row in read_rows("event_nouns.tsv"):
-            if len(row) >= 2 and row[0]:
-                table[row[0]] = row[1]
-    except Exception:  # a missing dictionary leaves events empty rather than failing analyze
-        table = {}
+    table = {row[0]: row[1] for row in read_rows("event_nouns.tsv") if len(row) >= 2 and row[0]}
     names = sorted((n for n in table if n not in _MEETING_VERBS), key=len, reverse=True)
     # body rows stay in the pattern so that the longer body name wins over the event noun in it
     pattern = re.compile("|".join(map(re.escape, names)) if names else r"(?!x)x")
     return table, pattern
 
 
-@functools.lru_cache(maxsize=1)
 def _title_words() -> tuple[str, ...]:
-    words = set(_FALLBACK_TITLES)
-    try:
-        for row in read_rows("titles.tsv"):
-            if row and len(row[0]) >= 2:
-                words.add(row[0])
-    except Exception:
-        pass
-    return tuple(sorted(words, key=len, reverse=True))
+    return title_words()
 
 
 _MEETING_VERBS = {"会见": "meeting", "会晤": "meeting", "会谈": "talks"}
-_FALLBACK_TITLES = ("总统", "总理", "副总理", "首相", "副首相", "主席",
-                    "副主席", "部长", "大臣", "议长", "国王", "王储",
-                    "秘书长", "大使", "外长", "委员长", "总干事", "总裁",
-                    "董事长", "书记", "总书记", "委员", "省长", "市长",
-                    "州长", "总督", "领导人", "会长", "主任")
 
 # what may not follow an event noun when it names a place or a body, not an event
 _NOT_AFTER = ("堂", "室", "厅", "馆", "中心", "场馆", "办公室", "成员",
@@ -594,25 +576,9 @@ def _expand_place(text: str, place: str, pos: int) -> str:
     return place
 
 
-@functools.lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[str]:
     """Province/city names and countries, for places inside event names (北京香山论坛)."""
-    names: set[str] = set()
-    try:
-        for row in read_rows("places_cn.tsv"):
-            if len(row) >= 3 and row[2] in ("1", "2"):
-                names.add(row[1])
-                if len(row) >= 6 and len(row[5]) >= 2:
-                    names.add(row[5])
-    except Exception:
-        pass
-    try:
-        for row in read_rows("countries.tsv"):
-            if row and row[0]:
-                names.add(row[0])
-    except Exception:
-        pass
-    return frozenset(names)
+    return region_names()
 
 
 _HOME_NAMES = frozenset({"中国", "中华人民共和国", "共和国", "新中国", "中华"})

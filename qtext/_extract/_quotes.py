@@ -30,11 +30,10 @@ import re
 from collections.abc import Sequence
 
 from .._document import Entity, Official, Page, Quote
-from .._resources import read_rows
+from ._vocab import speech_verbs, title_words
 
 __all__ = ["find_quotes"]
 
-_FALLBACK_VERBS = ("表示", "指出", "强调", "说", "称", "认为", "介绍", "透露", "宣布", "要求")
 _ADVERBS = ("在讲话中", "在致辞中", "在发言中", "在会上", "在会见中", "在会谈中", "在采访中", "接受采访时",
             "对记者", "向记者", "告诉记者", "进一步", "再次", "特别", "同时", "还", "也", "则", "又", "并",
             "均", "都", "亦", "最后", "首先", "随后", "明确", "深有感触地", "动情地", "笑着")
@@ -45,14 +44,8 @@ _NOT_SPEAKERS = frozenset({"会议", "会上", "报告", "文件", "通知", "�
 _CLAUSE_END = "。！？!?；;，,：:\n“”"
 
 
-@functools.lru_cache(maxsize=1)
 def _verbs() -> tuple[str, ...]:
-    verbs: list[str] = []
-    try:
-        verbs = [row[0] for row in read_rows("speech_verbs.tsv") if row and row[0]]
-    except Exception:
-        verbs = []
-    return tuple(sorted(verbs or _FALLBACK_VERBS, key=len, reverse=True))
+    return speech_verbs()
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,17 +58,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return lead, tail
 
 
-@functools.lru_cache(maxsize=1)
 def _title_words() -> tuple[str, ...]:
-    words: set[str] = {"总统", "总理", "主席", "部长", "局长", "市长", "省长", "书记", "主任", "委员", "大使",
-                       "发言人", "秘书长", "院长", "校长", "董事长", "总经理", "首相", "议长", "会长"}
-    try:
-        for row in read_rows("titles.tsv"):
-            if row and len(row[0]) >= 2:
-                words.add(row[0])
-    except Exception:
-        pass
-    return tuple(sorted(words, key=len, reverse=True))
+    return title_words()
 
 
 def _is_cjk(ch: str) -> bool:
