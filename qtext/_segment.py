@@ -46,7 +46,9 @@ if TYPE_CHECKING:
 
 __all__ = ["segment"]
 
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
+# the tag of a dictionary word that ``_Model.tags`` does not list (118,000 of jieba's 350,000)
+_DEFAULT_TAG = "n"
 
 # single-character words of these jieba tags (prepositions, conjunctions, adverbs, particles,
 # pronouns, modal particles) and these verbs sit next to names but rarely inside them: the HMM
@@ -91,9 +93,10 @@ class _Model:
     """Everything the cutter reads: jieba's prefix dictionary with log-probabilities, and tags."""
 
     total: int  # sum of the dictionary's frequencies (jieba's ``total``)
-    logp: dict[str, float]  # word → log(freq / total) for every word with freq > 0
-    pf: dict[str, float]  # logp, plus 1.0 for every prefix of a word that is not itself a word
-    tags: dict[str, str]  # word → jieba POS tag
+    pf: dict[str, float]  # word → log(freq / total) (≤ 0), and 1.0 for every prefix of a word
+    # that is not itself a word: one table for the DAG walk and for "is this a word?"
+    tags: dict[str, str]  # word → jieba POS tag, except the most common one (``n``, a third of
+    # the words): a dictionary word missing here is a noun
     min_logp: float  # log(1 / total), jieba's score for a character it does not know
     surnames: frozenset[str]
     translit: frozenset[str]
@@ -124,6 +127,7 @@ def _jieba_dict_path() -> Path:
 def _read_jieba_dict(path: Path) -> tuple[dict[str, int], dict[str, str]]:
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
+    known: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
@@ -131,8 +135,9 @@ def _read_jieba_dict(path: Path) -> tuple[dict[str, int], dict[str, str]]:
                 continue
             word = parts[0]
             freq[word] = int(parts[1])
-            if len(parts) > 2:
-                tags[word] = parts[2]
+            if len(parts) > 2 and parts[2] != _DEFAULT_TAG:
+                tag = parts[2]
+                tags[word] = known.setdefault(tag, tag)  # one string per tag, not one per word
     return freq, tags
 
 
@@ -240,7 +245,8 @@ def _build(cache_dir: str | None) -> _Model:
             if word in freq:
                 continue
             freq[word] = _suggest(word, freq, total0)
-            tags[word] = tag
+            if tag != _DEFAULT_TAG:
+                tags[word] = tag
         data = (freq, tags)
         if cache is not None:
             try:
@@ -254,12 +260,20 @@ def _build(cache_dir: str | None) -> _Model:
     freq, tags = data
     total = sum(freq.values())
     logtotal = math.log(total)
-    logp = {w: math.log(f) - logtotal for w, f in freq.items() if f > 0}
+    # one table: words with their log-probability (one float object per distinct frequency:
+    # most words share a handful of small counts), and their prefixes with 1.0
     pf: dict[str, float] = {}
     for w in freq:
         for i in range(1, len(w)):
             pf.setdefault(w[:i], 1.0)
-    pf.update(logp)
+    logs: dict[int, float] = {}
+    for w, f in freq.items():
+        if f > 0:
+            v = logs.get(f)
+            if v is None:
+                v = logs[f] = math.log(f) - logtotal
+            pf[w] = v
+    del freq, data, logs
     titles = frozenset(w for w in _name_columns("titles.tsv") if 2 <= len(w) <= 6)
     surnames = frozenset(s.surname for s in _lexicon.surnames())
     edge_chars = frozenset(
@@ -267,7 +281,6 @@ def _build(cache_dir: str | None) -> _Model:
     )
     return _Model(
         total=total,
-        logp=logp,
         pf=pf,
         tags=tags,
         min_logp=-logtotal,
@@ -275,7 +288,7 @@ def _build(cache_dir: str | None) -> _Model:
         translit=frozenset(_lexicon.translit_chars()),
         edge_chars=edge_chars,
         lead_chars=frozenset(
-            w for w, p in logp.items() if len(w) == 1 and p > _LEAD_LOGP and w not in surnames
+            w for w, p in pf.items() if len(w) == 1 and _LEAD_LOGP < p <= 0.0 and w not in surnames
         ) | edge_chars,
         titles=titles,
         title_tails=frozenset(t[-2:] for t in titles),
@@ -367,8 +380,9 @@ def tokenizer(config: Config | None = None) -> Any:
             tok = jieba.Tokenizer()
             tok.tmp_dir = None
             freq = dict.fromkeys(m.pf, 0)
-            for w, p in m.logp.items():
-                freq[w] = max(1, round(math.exp(p) * m.total))
+            for w, p in m.pf.items():
+                if p <= 0.0:
+                    freq[w] = max(1, round(math.exp(p) * m.total))
             tok.FREQ = freq
             tok.total = m.total
             tok.initialized = True
@@ -450,12 +464,11 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
     if len(buf) == 1:
         out.append(buf)
         return
-    if buf in m.logp:
+    if _known(buf, m):
         out.extend(buf)
         return
     edge = m.edge_chars
     lead = m.lead_chars
-    logp = m.logp
     for w in m.hmm_cut(buf):
         if out and len(w) <= 2 and _lead_glued(out[-1], w, m):
             # 由林 超贤 → 由 林超贤, 但费 耶 → 但 费耶: the HMM glued a frequent one-character word
@@ -467,7 +480,7 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
             else:
                 out.append(prev[1] + w)
             continue
-        if len(w) >= 2 and w not in logp:
+        if len(w) >= 2 and not _known(w, m):
             if len(w) >= 3 and w[0] in lead and (
                 w[0] in _LEAD_EDGE
                 or w[1] in m.surnames
@@ -479,10 +492,10 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
                 continue
-            if len(w) == 4 and w[0] not in m.surnames and w[1] in m.surnames and w[0] in logp:
+            if len(w) == 4 and w[0] not in m.surnames and w[1] in m.surnames and _known(w[0], m):
                 out += (w[0], w[1:])  # 友王伟臣 → 友 王伟臣: the character before a surname
                 continue
-            if len(w) == 4 and w[0] in m.surnames and w[:2] not in m.surnames and w[3] in logp:
+            if len(w) == 4 and w[0] in m.surnames and w[:2] not in m.surnames and _known(w[3], m):
                 # 郭庆祥告 → 郭庆祥 告: a Chinese name with a one-character surname has at most
                 # three characters, so the fourth is the next word
                 out += (w[:3], w[3])
@@ -494,6 +507,11 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
                 out.append(w[-1])
                 continue
         out.append(w)
+
+
+def _known(w: str, m: _Model) -> bool:
+    """Is ``w`` a dictionary word (not merely the prefix of one)?"""
+    return m.pf.get(w, 1.0) <= 0.0
 
 
 def _name_part(w: str, m: _Model) -> bool:
@@ -510,7 +528,7 @@ def _lead_glued(prev: str, w: str, m: _Model) -> bool:
         len(prev) != 2
         or prev[0] not in m.lead_chars
         or prev[0] in m.surnames
-        or prev in m.logp
+        or _known(prev, m)
         or w[0] in m.edge_chars
     ):
         return False
@@ -523,9 +541,10 @@ def _name_before(prev: str, c: str, m: _Model) -> bool:
     """Is ``prev`` + ``c`` a name the HMM cut short: a two-character unknown word or name that
     begins with a surname (``c`` not a function character), or transliteration characters only?"""
     if m.translit.issuperset(prev) and c in m.translit:
-        return len(prev) >= 3 or prev not in m.logp or m.tags.get(prev) in ("nr", "nrt", "ns")
+        return len(prev) >= 3 or not _known(prev, m) or m.tags.get(prev) in ("nr", "nrt", "ns")
     if len(prev) == 2 and prev[0] in m.surnames and c not in m.edge_chars:
-        p = m.logp.get(prev)
+        p = m.pf.get(prev)
+        p = p if p is not None and p <= 0.0 else None
         # unknown, a name, or a rare proper noun (吴国, 石安: places the name happens to spell)
         return p is None or m.tags.get(prev) == "nr" or (p < _RARE_LOGP and m.tags.get(prev) in ("ns", "nz"))
     return False
@@ -570,7 +589,7 @@ def _split_title_head(w: str, m: _Model, out: list[str]) -> None:
     """``部长会议`` → ``部长`` ``会议``, ``专家建议`` → ``专家`` ``建议``: a dictionary compound that
     begins with a two-character title and goes on with a word of two or more characters."""
     head, rest = w[:2], w[2:]
-    if len(rest) >= 2 and rest in m.logp:
+    if len(rest) >= 2 and _known(rest, m):
         out += (head, rest)
     else:
         out.append(w)
@@ -586,7 +605,7 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
         for k in range(len(w) - 2, 0, -1):
             head, tail = w[:k], w[k:]
             if tail in titles and (
-                (k >= 2 and head in m.logp) or (k == 1 and (head == tail[0] or head in m.surnames))
+                (k >= 2 and _known(head, m)) or (k == 1 and (head == tail[0] or head in m.surnames))
             ):
                 out += (head, tail)
                 return
@@ -671,7 +690,7 @@ def _join(prev: str, w: str, m: _Model) -> tuple[str, ...] | None:
             return (prev + w,)
         if c0 in _DATE_UNITS and w[1:] in _DATELINE_TAILS:
             return (prev + c0, w[1:])
-        if c0 in _MAGNITUDES and len(w) <= 2 and (len(w) == 1 or w in m.logp):
+        if c0 in _MAGNITUDES and len(w) <= 2 and (len(w) == 1 or _known(w, m)):
             return (prev + w,)  # 350万, 1000万元, 3.5亿吨: the magnitude (and its unit) go with the number
         return None
     if c0 in _CN_DIGITS and p_last in _CN_DIGITS and _is_cn_year(prev):
@@ -702,7 +721,9 @@ def _join(prev: str, w: str, m: _Model) -> tuple[str, ...] | None:
         if len(prev) >= 3 and _is_translit(w, m):
             return (prev + w,)
         return None
-    known = m.logp.__contains__
+    def known(x: str) -> bool:
+        return _known(x, m)
+
     if (
         len(prev) + len(w) >= 3
         and (not known(w) or not known(prev))
@@ -754,11 +775,14 @@ def segment(text: str, config: Config | None = None) -> list[Token]:
     append = out.append
     pos = 0
     tags = m.tags
+    pf_get = m.pf.get
     make = _make_token
     for w in _merge(_words(text, m), m):
         end = pos + len(w)
         tag = tags.get(w)
-        append(make(w, pos, end, tag if tag is not None else _tag(w, m)))
+        if tag is None:
+            tag = _DEFAULT_TAG if pf_get(w, 1.0) <= 0.0 else _tag(w, m)
+        append(make(w, pos, end, tag))
         pos = end
     return out
 

@@ -130,6 +130,8 @@ def test_parts_of_speech_come_from_jiebas_dictionary_and_simple_rules() -> None:
     assert tags["举行"] == "v"
     assert tags["GDP"] == "eng"
     assert tags["3.5%"] == "m"
+    assert tags["会议"] == "n"  # the most common tag is not stored per word, but still reported
+    assert _segment._DEFAULT_TAG not in _segment._get_model(None).tags.values()
 
 
 def test_tokenizer_is_built_once_and_shared_between_threads() -> None:
@@ -153,10 +155,10 @@ def test_cache_dir_round_trip(tmp_path: Path) -> None:
     name = f"qtext-segment-v{_segment._CACHE_VERSION}-{_segment._fingerprint()}.marshal"
     assert [f.name for f in files] == [name]
     second = _segment._build(str(tmp_path))
-    assert second.logp == first.logp and second.tags == first.tags
+    assert second.pf == first.pf and second.tags == first.tags
     files[0].write_bytes(b"not marshal data")  # a damaged cache is ignored, not trusted
     third = _segment._build(str(tmp_path))
-    assert third.logp == first.logp
+    assert third.pf == first.pf
 
 
 def test_jieba_globals_untouched_and_nothing_written_to_tmp(tmp_path: Path) -> None:
