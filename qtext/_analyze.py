@@ -11,7 +11,7 @@ from ._document import Document
 from ._errors import InputError
 from ._extract import extract
 from ._read import html_to_text, is_html, read_page, split_sentences
-from ._repair import _bytes, repair
+from ._repair import _bytes, _repair_decoded, repair
 from ._segment import segment
 from ._summary import summarise
 
@@ -30,14 +30,17 @@ def analyze(raw: str | bytes, config: Config | None = None, *, id: str | None = 
     '新华社上海9月15日电 国务委员王勇出席大会。'
     """
     cfg = config or DEFAULT
-    text_in, encoding, via = _input_text(raw, cfg)
+    text_in, encoding, via, losses = _input_text(raw, cfg)
     html_meta: dict[str, Any] | None = None
     html_mode = cfg.read.html if cfg.read.html is not None else is_html(text_in)
     if html_mode:
         text_in, html_meta = html_to_text(text_in)
         html_meta = _repair_meta(html_meta, cfg)
     if via == "decoder" and not html_mode and not isinstance(raw, str):
-        rep = repair(bytes(raw), cfg.repair)  # the decode step's edits stay on record
+        if cfg.repair.decode:  # decoded once; the decode step's edits stay on record
+            rep = _repair_decoded(text_in, encoding, losses, cfg.repair)
+        else:
+            rep = repair(bytes(raw), cfg.repair)
     else:
         rep = repair(text_in, cfg.repair)
         if encoding is not None:
@@ -66,14 +69,14 @@ _CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9
 _META_REPAIRED = ("title", "h1", "og_title", "site", "author", "source", "description")
 
 
-def _input_text(raw: object, cfg: Config) -> tuple[str, str | None, str]:
-    """``(text, encoding, via)``: str passes through (via ``str``); bytes are decoded by the repair
+def _input_text(raw: object, cfg: Config) -> tuple[str, str | None, str, list[tuple[int, int, str]]]:
+    """``(text, encoding, via, losses)``: str passes through (via ``str``); bytes are decoded by the repair
     step's decoder (via ``decoder``), and when that decoder loses bytes of a page that declares its
     charset in a ``<meta>``, the declared charset is tried too, strictly: it is used (via
     ``declared``) only when it decodes every byte.
     """
     if isinstance(raw, str):
-        return raw, None, "str"
+        return raw, None, "str", []
     if not isinstance(raw, (bytes, bytearray, memoryview)):
         raise InputError(
             f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first"
@@ -87,10 +90,10 @@ def _input_text(raw: object, cfg: Config) -> tuple[str, str | None, str]:
             if declared in ("gbk", "gb2312", "gb_2312-80", "x-gbk"):
                 declared = "gb18030"
             try:
-                return data.decode(declared), declared, "declared"
+                return data.decode(declared), declared, "declared", []
             except (LookupError, UnicodeDecodeError):
                 pass
-    return text, encoding, "decoder"
+    return text, encoding, "decoder", losses
 
 
 def _repair_meta(meta: dict[str, Any], cfg: Config) -> dict[str, Any]:

@@ -382,3 +382,37 @@ def test_damage_inside_clean_text_is_undone(sentence, damage, around):
     assume("\ufffd" not in hurt)  # bytes the damage itself lost cannot all come back
     damaged = around + hurt + around
     assert encoding_steps(damaged) == around + sentence + around
+
+
+# --- reported bugs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布\xa0\xa0\xa0\xa0时间 Ã©",  # a Latin-1 pair elsewhere wakes the Latin side up
+        "\xa0\xa0 Ã© \xa0\xa0\xa0\xa0",
+        "标题\xa0\xa0正文，Ã©tÃ©",
+    ],
+)
+def test_no_break_space_runs_are_never_read_as_gbk(text):
+    changes = _mojibake.find_changes(text, CFG)
+    assert all("\xa0" not in text[c.start : c.end] for c in changes)
+    assert "牋" not in qtext.repair(text).text
+
+
+def test_gbk_mojibake_next_to_no_break_spaces_is_still_undone():
+    damaged = "发布".encode("gbk").decode("latin-1") + "\xa0\xa0正文"
+    assert qtext.repair(damaged).text == "发布  正文"
+
+
+def test_repair_decoded_matches_repair_of_bytes():
+    from qtext._repair import _repair_decoded
+
+    data = "國務院發布通知\n".encode() + b"\xff" + "新闻".encode()
+    text, encoding, losses = _bytes.decode(data, CFG)
+    via_bytes = qtext.repair(data)
+    decoded = _repair_decoded(text, encoding, losses, CFG)
+    assert decoded.text == via_bytes.text == "国务院发布通知\n\ufffd新闻"
+    assert decoded.encoding == via_bytes.encoding
+    assert [e.to_dict() for e in decoded.edits] == [e.to_dict() for e in via_bytes.edits]

@@ -11,7 +11,7 @@ import qtext
 from qtext import RepairConfig
 from qtext._repair import _convert, _lost, _ruby, _typeset
 from qtext._repair._edits import Change, apply_changes
-from qtext._resources import dictionary_path
+from qtext._resources import dictionary_path, read_rows
 
 CFG = RepairConfig()
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -92,9 +92,15 @@ def test_convert_traditional_line():
     assert run(_convert, "隨著經濟發展，臺灣同胞來訪。") == "随着经济发展，台湾同胞来访。"
 
 
-def test_convert_changes_are_per_run_of_characters():
-    changes = _convert.find_changes("中國質量大會", CFG)
-    assert [(c.start, c.end, c.replacement) for c in changes] == [(1, 3, "国质"), (5, 6, "会")]
+def test_convert_changes_one_line_at_once_and_edits_are_per_run_of_characters():
+    changes = _convert.find_changes("中國質量大會\n新聞", CFG)
+    assert [(c.start, c.end, c.replacement) for c in changes] == [(0, 7, "中国质量大会\n"), (7, 9, "新闻")]
+    r = qtext.repair("中國質量大會")
+    assert [(e.raw_start, e.raw_end, e.before, e.after) for e in r.edits] == [
+        (1, 3, "國質", "国质"),
+        (5, 6, "會", "会"),
+    ]
+    assert [r.to_raw(i) for i in range(7)] == [0, 1, 2, 3, 4, 5, 6]
 
 
 def test_convert_leaves_simplified_text_alone():
@@ -247,3 +253,53 @@ def test_seed_page_repair_gold():
         assert s in text
     for s in gold["repair"]["must_not_contain"]:
         assert s not in text
+
+
+# --- reported bugs ------------------------------------------------------------------------------
+
+
+def test_corner_quotes_become_prc_quotes_in_a_converted_text_without_prc_quotes():
+    assert qtext.repair("「結束過去，開闢未來」").text == "“结束过去，开辟未来”"
+
+
+def test_corner_quotes_stay_when_the_text_has_prc_quotes_of_its_own():
+    text = "「20年後誰來養活中國？」\n“當你老了，兩鬢斑白。”"
+    assert qtext.repair(text).text == "「20年后谁来养活中国？」\n“当你老了，两鬓斑白。”"
+
+
+def test_corner_quotes_stay_in_simplified_text():
+    assert qtext.repair("「20年后谁来养活中国？」").changed is False
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("歸寜", "归宁"),
+        ("中国寜夏回族自治区", "中国宁夏回族自治区"),
+        ("他喫了饭，畧作休息", "他吃了饭，略作休息"),
+    ],
+)
+def test_variant_forms_become_standard_simplified(text, want):
+    assert qtext.repair(text).text == want
+
+
+def test_variant_form_edit_is_recorded():
+    r = qtext.repair("宁静，寜静")
+    assert [(e.raw_start, e.raw_end, e.before, e.after, e.step) for e in r.edits] == [
+        (3, 4, "寜", "宁", "convert")
+    ]
+
+
+def test_surname_ning_stays():
+    assert qtext.repair("甯先生来访").changed is False
+
+
+def test_variants_table_keys_are_left_alone_by_opencc():
+    import opencc
+
+    rows = list(read_rows("variants.tsv"))
+    conv = opencc.OpenCC("t2s")
+    assert len(rows) >= 30
+    for variant, standard, _note in rows:
+        assert conv.convert(variant) == variant
+        assert len(standard) == 1 and standard != variant

@@ -15,7 +15,7 @@ nothing, at most ``RepairConfig.max_rounds`` times):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .._config import RepairConfig
@@ -126,19 +126,40 @@ def _edits_of(layers: list[Layer]) -> tuple[Edit, ...]:
     edits: list[Edit] = []
     for k, layer in enumerate(layers):
         before_layers, after_layers = layers[:k], layers[k + 1 :]
-        for i in range(len(layer)):
-            rs, re_ = layer.in_starts[i], layer.in_ends[i]
+        for i, rs, re_, cs, ce, before, after in _pieces(layer):
             s_side, e_side = ("end", "start") if rs == re_ else ("start", "end")
             for lay in reversed(before_layers):
                 rs = map_offset(lay, rs, forward=False, side=s_side)
                 re_ = map_offset(lay, re_, forward=False, side=e_side)
-            cs, ce = layer.out_starts[i], layer.out_ends[i]
             s_side, e_side = ("end", "start") if cs == ce else ("start", "end")
             for lay in after_layers:
                 cs = map_offset(lay, cs, forward=True, side=s_side)
                 ce = map_offset(lay, ce, forward=True, side=e_side)
-            edits.append(Edit(rs, re_, cs, ce, layer.befores[i], layer.afters[i], layer.step, layer.notes[i]))
+            edits.append(Edit(rs, re_, cs, ce, before, after, layer.step, layer.notes[i]))
     return tuple(edits)
+
+
+def _pieces(layer: Layer) -> Iterator[tuple[int, int, int, int, int, str, str]]:
+    """``(index, in_start, in_end, out_start, out_end, before, after)`` of each change of a layer;
+    a change of equal length on both sides (a whole line converted at once) is reported as its
+    runs of differing characters, so every edit has the narrowest raw span."""
+    for i in range(len(layer)):
+        s, e, os_, before, after = (
+            layer.in_starts[i], layer.in_ends[i], layer.out_starts[i], layer.befores[i], layer.afters[i]
+        )
+        if len(before) != len(after) or len(before) < 2 or before == after:
+            yield i, s, e, os_, layer.out_ends[i], before, after
+            continue
+        k, n = 0, len(before)
+        while k < n:
+            if before[k] == after[k]:
+                k += 1
+                continue
+            j = k + 1
+            while j < n and before[j] != after[j]:
+                j += 1
+            yield i, s + k, s + j, os_ + k, os_ + j, before[k:j], after[k:j]
+            k = j
 
 
 def _dedupe(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
@@ -165,40 +186,56 @@ def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
     False
     """
     cfg = config or _DEFAULT
-    layers: list[Layer] = []
-    encoding: str | None = None
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
         if cfg.decode:
             text, encoding, losses = _bytes.decode(data, cfg)
         else:
             text, encoding, losses = data.decode("utf-8", errors="replace"), "utf-8", []
-        source = text
-        if losses:
-            # record undecodable bytes as decode edits that keep U+FFFD in place
-            layers.append(
-                Layer(
-                    "decode",
-                    tuple(s for s, _, _ in losses),
-                    tuple(e for _, e, _ in losses),
-                    tuple(s for s, _, _ in losses),
-                    tuple(e for _, e, _ in losses),
-                    tuple(text[s:e] for s, e, _ in losses),
-                    tuple(text[s:e] for s, e, _ in losses),
-                    tuple(n for _, _, n in losses),
-                )
-            )
-    elif isinstance(raw, str):
-        text = source = raw
-    else:
-        raise InputError(f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first")
+        return _repair_decoded(text, encoding, losses, cfg)
+    if isinstance(raw, str):
+        return _run_steps(raw, cfg, [], None)
+    raise InputError(f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first")
 
+
+def _repair_decoded(
+    text: str, encoding: str | None, losses: list[tuple[int, int, str]], config: RepairConfig | None = None
+) -> Repair:
+    """:func:`repair` of bytes the caller has already decoded (``_bytes.decode``'s result), so
+    they are not decoded twice; the losses are kept on record as ``decode`` edits.
+
+    >>> r = _repair_decoded("國\ufffd", "utf-8", [(1, 2, "lost byte")])
+    >>> r.text, r.encoding, [e.step for e in r.edits]
+    ('国\ufffd', 'utf-8', ['decode', 'convert', 'lost'])
+    """
+    layers: list[Layer] = []
+    if losses:
+        # record undecodable bytes as decode edits that keep U+FFFD in place
+        starts = tuple(s for s, _, _ in losses)
+        ends = tuple(e for _, e, _ in losses)
+        kept = tuple(text[s:e] for s, e, _ in losses)
+        layers.append(Layer("decode", starts, ends, starts, ends, kept, kept, tuple(n for _, _, n in losses)))
+    return _run_steps(text, config or _DEFAULT, layers, encoding)
+
+
+def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str | None) -> Repair:
+    """Run the enabled steps in order, round after round, until a round changes nothing.
+
+    A step is skipped when its input is exactly a text it has already seen and left unchanged
+    (steps are deterministic, so it would only repeat itself); in practice the second round
+    runs only the steps before and including the last one that changed the text.
+    """
+    source = text
     steps = [(name, fn) for name, fn in STEPS if getattr(cfg, name)]
+    settled: dict[str, str] = {}  # step → the text it last saw and left unchanged
     for _ in range(max(1, cfg.max_rounds)):
         round_changed = False
         for name, fn in steps:
+            if settled.get(name) == text:
+                continue
             changes = fn(text, cfg)
             if not changes:
+                settled[name] = text
                 continue
             new_text, layer = apply_changes(text, changes, name)
             if layer is not None:
@@ -206,6 +243,8 @@ def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
             if new_text != text:
                 text = new_text
                 round_changed = True
+            else:
+                settled[name] = text
         if not round_changed:
             break
     return Repair(text=text, raw=source, encoding=encoding, layers=tuple(layers))

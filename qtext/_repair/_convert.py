@@ -26,7 +26,7 @@ How it decides (all tables are derived lazily, once per process, from the instal
 
 >>> from qtext import RepairConfig
 >>> [(c.start, c.end, c.replacement) for c in find_changes("中國質量大會", RepairConfig())]
-[(1, 3, '国质'), (5, 6, '会')]
+[(0, 6, '中国质量大会')]
 >>> find_changes("乾隆年间的著作", RepairConfig())
 []
 """
@@ -36,6 +36,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from .._config import RepairConfig
 from .._resources import read_rows
@@ -53,11 +54,17 @@ _ODD_RE = re.compile("[\u3040-\u30fa\u30fc-\u30ff\u2500-\u257f\u0391-\u03c9\u040
 #: OpenCC's TWVariantsRev maps 么 → 幺, but 么 is the everyday simplified character (什么).
 _KEEP = frozenset("么")
 _KEEP_RE = re.compile("[么]")
+#: what str.splitlines splits at
+_LINE_BREAK_RE = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 #: mean cost increase per converted character above which a line is taken for mojibake: on the
 #: development data converting real traditional text raised it by at most 0.02, converting
 #: UTF-8-as-GBK mojibake mostly by 0.3-2.0
 _GARBLED_COST = 0.15
 _GARBLED_SAMPLE = 16
+_GARBLED_CHUNK = 48
+_NOTE_LINE = "traditional → simplified (OpenCC tw2s + phrase fixes)"
+_NOTE_STRAY = "stray traditional character in simplified text"
+_NOTE_VARIANT = "variant form → standard simplified form (dictionaries/variants.tsv)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,10 @@ class _Tables:
     simp_re: re.Pattern[str]
     hk_re: re.Pattern[str]
     hk_variants: dict[int, str]
+    variants: dict[str, str]
+    any_re: re.Pattern[str]
+    pre_map: dict[int, str]
+    pre_re: re.Pattern[str]
     fix_re: re.Pattern[str] | None
     fixes: dict[str, str]
     tw2s: object
@@ -142,6 +153,8 @@ def _tables() -> _Tables:
         re.compile("|".join(re.escape(k) for k in sorted(fixes, key=len, reverse=True))) if fixes else None
     )
     trad_f = frozenset(trad)
+    variants = {row[0]: row[1] for row in read_rows("variants.tsv") if len(row) >= 2}
+    pre_map = {**hk_variants, **{ord(k): v for k, v in variants.items()}}
     return _Tables(
         trad_only=trad_f,
         simp_only=frozenset(simp),
@@ -149,6 +162,10 @@ def _tables() -> _Tables:
         simp_re=re.compile(_char_class(frozenset(simp))),
         hk_re=re.compile(_char_class(frozenset(chr(k) for k in hk_variants))),
         hk_variants=hk_variants,
+        variants=variants,
+        any_re=re.compile(_char_class(trad_f | frozenset(variants))),
+        pre_map=pre_map,
+        pre_re=re.compile(_char_class(frozenset(chr(k) for k in pre_map))),
         fix_re=fix_re,
         fixes=fixes,
         tw2s=tw2s,
@@ -165,40 +182,40 @@ def is_traditional_only(ch: str) -> bool:
     return ch in _tables().trad_only
 
 
-def _convert_line(line: str, tab: _Tables) -> str:
+def _convert_line(line: str, tab: _Tables, quotes: bool) -> str:
     """Convert one traditional line as a whole (length-preserving in practice)."""
-    pre = line.translate(tab.hk_variants) if tab.hk_re.search(line) else line
+    pre = line.translate(tab.pre_map) if tab.pre_re.search(line) else line
     out: str = tab.tw2s.convert(pre)  # type: ignore[attr-defined]
     if tab.fix_re is not None:
         fixes = tab.fixes
         out = tab.fix_re.sub(lambda m: fixes[m.group(0)], out)
-    if _QUOTES_RE.search(out) is not None:
+    if quotes and _QUOTES_RE.search(out) is not None:
         out = out.translate(_QUOTES)
     if len(out) == len(line) and _KEEP_RE.search(line) is not None:
         out = "".join(o if c not in _KEEP else c for c, o in zip(line, out, strict=True))
     return out
 
 
-def _looks_garbled(line: str, runs: list[Change], offset: int) -> bool:
+def _looks_garbled(line: str, new: str) -> bool:
     """Mojibake the mojibake step left alone (UTF-8 read as GBK looks like rare traditional
     text): converting it makes the changed characters rarer on average under the mojibake step's
     character-cost model, while converting real traditional text costs nothing. The two are far
-    apart, so the first ``_GARBLED_SAMPLE`` converted characters decide."""
-    from ._badness import han_cost
+    apart, so the line's first chunks holding ``_GARBLED_SAMPLE`` changed characters decide.
+    ``line`` and ``new`` have equal lengths; unchanged characters cancel out of the cost
+    difference, so each chunk is summed whole (C-level ``map``, no per-character Python loop)."""
+    from ._badness import _UNSEEN_HAN, _han_costs
 
-    old_parts: list[str] = []
-    new_parts: list[str] = []
+    get = _han_costs().get
+    unseen = repeat(_UNSEEN_HAN)
     n = 0
-    for c in runs:
-        old_parts.append(line[c.start - offset : c.end - offset])
-        new_parts.append(c.replacement)
-        n += c.end - c.start
+    delta = 0.0
+    for lo in range(0, len(line), _GARBLED_CHUNK):
+        old_part, new_part = line[lo : lo + _GARBLED_CHUNK], new[lo : lo + _GARBLED_CHUNK]
+        n += sum(map(str.__ne__, old_part, new_part))
+        delta += sum(map(get, new_part, unseen)) - sum(map(get, old_part, unseen))
         if n >= _GARBLED_SAMPLE:
             break
-    if n == 0:
-        return False
-    delta = sum(map(han_cost, "".join(new_parts))) - sum(map(han_cost, "".join(old_parts)))
-    return delta > _GARBLED_COST * n
+    return n > 0 and delta > _GARBLED_COST * n
 
 
 def to_simplified(text: str) -> str:
@@ -212,63 +229,60 @@ def to_simplified(text: str) -> str:
     return apply_changes(text, find_changes(text, RepairConfig()), "convert")[0]
 
 
-def _diff_runs(line: str, new: str, offset: int, note: str) -> list[Change]:
-    """One change per maximal run of characters that differ between ``line`` and ``new``."""
-    runs: list[Change] = []
-    start = last = -2
-    for i in [i for i, (a, b) in enumerate(zip(line, new, strict=True)) if a != b]:
-        if i != last + 1:
-            if start >= 0:
-                runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
-            start = i
-        last = i
-    if start >= 0:
-        runs.append(Change(offset + start, offset + last + 1, new[start : last + 1], note))
-    return runs
-
-
-def _line_changes(line: str, offset: int, tab: _Tables, out: list[Change]) -> None:
+def _line_changes(line: str, offset: int, tab: _Tables, quotes: bool, out: list[Change]) -> None:
     n_trad = len(tab.trad_re.findall(line))
-    if n_trad == 0:
-        return
-    n_simp = len(tab.simp_re.findall(line))
-    if n_trad > n_simp:
-        new = _convert_line(line, tab)
-        note = "traditional → simplified (OpenCC tw2s + phrase fixes)"
+    if n_trad and n_trad > len(tab.simp_re.findall(line)):
+        new = _convert_line(line, tab, quotes)
+        if new == line:
+            return
         if len(new) != len(line):
-            out.append(Change(offset, offset + len(line), new, note))
+            out.append(Change(offset, offset + len(line), new, _NOTE_LINE))
             return
         if len(_ODD_RE.findall(line)) >= 2:
             return  # kana, box drawing...: Japanese or mojibake, not traditional text
-        runs = _diff_runs(line, new, offset, note)
-        if not _in_gbk("".join(c.replacement for c in runs)):
+        if not _in_gbk(new) and not _in_gbk("".join(b for a, b in zip(line, new, strict=True) if a != b)):
             return  # OpenCC produced characters outside GBK: garbled text, not traditional text
-        if _looks_garbled(line, runs, offset):
+        if _looks_garbled(line, new):
             return
-        out.extend(runs)
+        # one change for the whole line: offsets inside it map position by position, and
+        # Repair.edits reports its runs of changed characters
+        out.append(Change(offset, offset + len(line), new, _NOTE_LINE))
         return
-    # a mostly simplified line: convert only the traditional-only characters, each in its word
+    # a mostly simplified line: convert only the traditional-only characters, each in its word,
+    # and variant forms
     conv = tab.t2s
-    note = "stray traditional character in simplified text"
-    for m in tab.trad_re.finditer(line):
+    variants = tab.variants
+    for m in tab.any_re.finditer(line):
         i = m.start()
+        ch = line[i]
+        var = variants.get(ch)
+        if var is not None:
+            out.append(Change(offset + i, offset + i + 1, var, _NOTE_VARIANT))
+            continue
         lo, hi = max(0, i - 2), min(len(line), i + 3)
         window = line[lo:hi].translate(tab.hk_variants)
         new_window: str = conv.convert(window)  # type: ignore[attr-defined]
-        rep = new_window[i - lo] if len(new_window) == len(window) else conv.convert(line[i])  # type: ignore[attr-defined]
-        if rep != line[i] and _in_gbk(rep):
-            out.append(Change(offset + i, offset + i + 1, rep, note))
+        rep = new_window[i - lo] if len(new_window) == len(window) else conv.convert(ch)  # type: ignore[attr-defined]
+        if rep != ch and _in_gbk(rep):
+            out.append(Change(offset + i, offset + i + 1, rep, _NOTE_STRAY))
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
     tab = _tables()
-    if tab.trad_re.search(text) is None:
+    any_re = tab.any_re
+    if any_re.search(text) is None:
         return []
+    # a converter that wrote corner quotes replaced every PRC quote; a text that has PRC quotes
+    # of its own uses its corner quotes on purpose (a title in 「」), and they stay
+    quotes = "“" not in text and "”" not in text
     changes: list[Change] = []
+    if _LINE_BREAK_RE.search(text) is None:
+        _line_changes(text, 0, tab, quotes, changes)
+        return changes
     pos = 0
     for line in text.splitlines(keepends=True):
-        if tab.trad_re.search(line) is not None:
-            _line_changes(line, pos, tab, changes)
+        if any_re.search(line) is not None:
+            _line_changes(line, pos, tab, quotes, changes)
         pos += len(line)
     return changes

@@ -83,9 +83,13 @@ _SLOPPY = re.compile(
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 _BRIDGE_RE = re.compile(_BRIDGE)
+_NBSP_RUN = re.compile("\xa0{2,}")
 _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 #: Latin-side characters that are also Chinese punctuation (cheap in _badness)
 _CHEAP = re.compile("[“”‘’—…·]")
+
+#: str.translate table deleting no-break spaces and printable ASCII
+_NO_NBSP = dict.fromkeys([0xA0, *range(0x21, 0x7F)])
 
 _TRAILS = bytes(range(0x40, 0x7F)) + bytes(range(0x80, 0xFF))
 
@@ -185,18 +189,6 @@ def _han_suspicious(text: str) -> bool:
 def suspicious(text: str) -> bool:
     """Whether ``text`` may hold mojibake this step could undo (cheap; False for clean text)."""
     return bool(text) and _suspicious(text)
-
-
-class _Precheck:
-    """Compatibility: ``_precheck().search(text)`` as the ``convert`` step calls it; prefer
-    :func:`suspicious`."""
-
-    def search(self, text: str) -> bool | None:
-        return True if suspicious(text) else None
-
-
-def _precheck() -> _Precheck:
-    return _Precheck()
 
 
 def _evidence(span: str) -> int:
@@ -440,8 +432,19 @@ def _latin_candidates(span: str) -> list[tuple[str, str]]:
 
 
 def _latin_spans(text: str) -> Iterator[re.Match[str]]:
-    """Latin-side runs: bridged ones where the "UTF-8 where valid" reading shows, plain ones else."""
-    for m in _BRIDGED_SPAN.finditer(text):
+    """Latin-side runs: bridged ones where the "UTF-8 where valid" reading shows, plain ones else.
+    Two or more no-break spaces in a row end a run like whitespace: as bytes (A0 A0) they would
+    only be rare characters in GBK or UTF-8, while pages use them for spacing all the time."""
+    pos = 0
+    if "\xa0\xa0" in text:
+        for gap in _NBSP_RUN.finditer(text):
+            yield from _plain_or_bridged(text, pos, gap.start())
+            pos = gap.end()
+    yield from _plain_or_bridged(text, pos, len(text))
+
+
+def _plain_or_bridged(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    for m in _BRIDGED_SPAN.finditer(text, start, end):
         span = m.group()
         if _BRIDGE_RE.search(span) is None or _SLOPPY.search(span) is not None:
             yield m
@@ -460,6 +463,8 @@ def _latin_changes(text: str) -> list[Change]:
         n_latin1 = len(span.encode("latin-1", "ignore")) - n_ascii
         if n_latin1 == 0 or n_high < 2:
             continue
+        if not span.translate(_NO_NBSP):
+            continue  # no-break spaces (and ASCII) only: page spacing, never GBK bytes
         if n_high > n_latin1 and len(_SLOPPY.findall(span)) > n_latin1:
             continue
         cands = [
@@ -627,19 +632,18 @@ def _candidates(pattern: bytes, allowed: bytes | None) -> tuple[str, ...]:
 def _two_char_words() -> dict[str, int]:
     """Two-character words of jieba's dictionary (the installed package's ``dict.txt``) with their
     counts: the evidence for choosing a lost character by its neighbour. Read on first need."""
-    import jieba
+    import importlib.util
 
-    path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    words: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if len(line) > 3 and line[2] == " ":
-                word, count = line[:2], line[3:].split(" ", 1)[0]
-                if count.isdigit() and int(count) >= _MIN_WORD_COUNT:
-                    words[word] = int(count)
-    return words
+    spec = importlib.util.find_spec("jieba")  # found, not imported (importing jieba is slow)
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(spec.submodule_search_locations[0]) / "dict.txt"
+    # lines are "word count tag"; a two-character word's line starts with two non-space characters
+    rows = _DICT_TWO_CHAR.findall(path.read_text(encoding="utf-8"))
+    return {word: n for word, count in rows if (n := int(count)) >= _MIN_WORD_COUNT}
 
 
+_DICT_TWO_CHAR = re.compile(r"^([^ \n][^ \n]) ([0-9]+) ", re.M)
 #: a two-character word must be at least this frequent in jieba's dictionary to count as evidence
 _MIN_WORD_COUNT = 20
 #: when any of 64 bytes may have been lost: the word's count floor and lead over the next word

@@ -34,6 +34,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
 from .._config import RepairConfig
 from ._edits import Change
@@ -84,9 +85,23 @@ def _normalise(piece: str) -> Syllable | None:
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict
+    """pypinyin's character table (``pypinyin/pinyin_dict.py``), loaded from its file without
+    importing the pypinyin package (whose ``__init__`` loads much more and costs ~0.15 s)."""
+    import importlib.util
 
-    return pinyin_dict
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(spec.submodule_search_locations[0]) / "pinyin_dict.py"
+    mod_spec = importlib.util.spec_from_file_location("qtext._repair._pinyin_dict", path)
+    if mod_spec is None or mod_spec.loader is None:
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return dict(pinyin_dict)
+    module = importlib.util.module_from_spec(mod_spec)
+    mod_spec.loader.exec_module(module)
+    table: dict[int, str] = module.pinyin_dict
+    return table
 
 
 #: tone-marked vowels → plain (ü → v), for listing the syllables pypinyin knows
