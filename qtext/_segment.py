@@ -174,7 +174,7 @@ def _qtext_words() -> list[tuple[str, str]]:
         if country.capital:
             out.append((country.capital, "ns"))
     out.extend((city, "ns") for city in _lexicon.world_cities())
-    for name, tag in (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n")):
+    for name, tag in (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n"), ("roles.tsv", "n")):
         out.extend((w, tag) for w in _name_columns(name))
     # deputy titles (副局长, 副署长): the most common composed title, kept whole like the title
     out.extend(("副" + w, "n") for w in _name_columns("titles.tsv") if not w.startswith("副") and len(w) <= 4)
@@ -200,7 +200,7 @@ def _suggest(word: str, freq: dict[str, int], total: int) -> int:
 
 _SOURCES = (
     "places_cn.tsv", "countries.tsv", "world_cities.tsv", "surnames.tsv", "translit_chars.tsv",
-    "orgs_cn.tsv", "orgs_intl.tsv", "titles.tsv",
+    "orgs_cn.tsv", "orgs_intl.tsv", "titles.tsv", "roles.tsv",
 )
 
 
@@ -274,7 +274,9 @@ def _build(cache_dir: str | None) -> _Model:
                 v = logs[f] = math.log(f) - logtotal
             pf[w] = v
     del freq, data, logs
-    titles = frozenset(w for w in _name_columns("titles.tsv") if 2 <= len(w) <= 6)
+    titles = frozenset(
+        w for w in (*_name_columns("titles.tsv"), *_name_columns("roles.tsv")) if 2 <= len(w) <= 6
+    )
     surnames = frozenset(s.surname for s in _lexicon.surnames())
     edge_chars = frozenset(
         w for w, t in tags.items() if len(w) == 1 and (t in _EDGE_TAGS or w in _EDGE_VERBS)
@@ -605,11 +607,17 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
         for k in range(len(w) - 2, 0, -1):
             head, tail = w[:k], w[k:]
             if tail in titles and (
-                (k >= 2 and _known(head, m)) or (k == 1 and (head == tail[0] or head in m.surnames))
+                (k >= 2 and _known(head, m)) or (k == 1 and (head == tail[0] or head in m.surnames or _modifier(head, tail, m)))
             ):
                 out += (head, tail)
                 return
     out.append(w)
+
+
+def _modifier(head: str, tail: str, m: _Model) -> bool:
+    """Is the one character ``head`` an adjective before the title ``tail`` (女 演员, 新 教练),
+    rather than the start of another word (大学 生, 小学 生)?"""
+    return m.tags.get(head) in ("a", "b") and not _known(head + tail[0], m)
 
 
 def _merge(words: Iterable[str], m: _Model) -> list[str]:

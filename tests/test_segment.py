@@ -199,3 +199,11 @@ def test_frequent_word_glued_to_a_name_is_cut_off() -> None:
     assert words("以春丽为主角") == ["以", "春丽", "为", "主角"]
     assert words("对加拉塔萨雷获胜") == ["对", "加拉塔萨雷", "获胜"]
     assert words("于海显然") == ["于海", "显然"]  # 于 is a surname: left alone
+
+
+def test_roles_and_titles_are_cut_from_the_compounds_they_end_or_begin() -> None:
+    assert words("全班学生") == ["全班", "学生"]
+    assert words("女演员") == ["女", "演员"]  # a one-character modifier (tag a/b) before a title
+    assert words("客服热线") == ["客服", "热线"]
+    assert words("大学生") == ["大学生"]  # 大学 is a word: 大 is no modifier here
+    assert words("小学生") == ["小学生"]
