@@ -174,7 +174,8 @@ def _qtext_words() -> list[tuple[str, str]]:
         if country.capital:
             out.append((country.capital, "ns"))
     out.extend((city, "ns") for city in _lexicon.world_cities())
-    for name, tag in (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n"), ("roles.tsv", "n")):
+    sources = (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n"), ("roles.tsv", "n"))
+    for name, tag in sources:
         out.extend((w, tag) for w in _name_columns(name))
     # deputy titles (副局长, 副署长): the most common composed title, kept whole like the title
     out.extend(("副" + w, "n") for w in _name_columns("titles.tsv") if not w.startswith("副") and len(w) <= 4)
@@ -607,7 +608,8 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
         for k in range(len(w) - 2, 0, -1):
             head, tail = w[:k], w[k:]
             if tail in titles and (
-                (k >= 2 and _known(head, m)) or (k == 1 and (head == tail[0] or head in m.surnames or _modifier(head, tail, m)))
+                (k >= 2 and _known(head, m))
+                or (k == 1 and (head == tail[0] or head in m.surnames or _modifier(head, tail, m)))
             ):
                 out += (head, tail)
                 return
