@@ -104,6 +104,7 @@ class _Model:
     lead_chars: frozenset[str]  # edge_chars and other frequent one-character words (中, 上, 叫 …)
     titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
+    org_ends: frozenset[str]  # last characters of organisation suffixes (局, 部, 委, 队 …)
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
     re_han: re.Pattern[str]  # jieba's block pattern
     re_skip: re.Pattern[str]  # whitespace runs
@@ -295,6 +296,7 @@ def _build(cache_dir: str | None) -> _Model:
         ) | edge_chars,
         titles=titles,
         title_tails=frozenset(t[-2:] for t in titles),
+        org_ends=frozenset(w[-1] for w in _name_columns("org_suffixes.tsv")),
         hmm_cut=_memo_hmm(jieba.finalseg.cut),
         re_han=jieba.re_han_default,
         re_skip=_RE_SPACES,
@@ -443,6 +445,9 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
             if buf_start >= 0:
                 _flush(block[buf_start:x], m, out)
                 buf_start = -1
+                if _name_overrun(out[-1], block[x], m):
+                    last = out.pop()
+                    out += (last[:2], last[2])  # 崔恺出 了 → 崔恺 出 了
                 if y - x <= 2 and _lead_glued(out[-1], block[x:y], m) and _name_part(block[x:y], m):
                     # 但梁 大伟 → 但 梁大伟: the HMM glued the word before a name to its surname
                     prev = out[-1]
@@ -473,6 +478,12 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
     edge = m.edge_chars
     lead = m.lead_chars
     for w in m.hmm_cut(buf):
+        if out and _name_overrun(out[-1], w[0], m):
+            last = out.pop()
+            out += (last[:2], last[2])  # 郭菲算 得 → 郭菲 算 得
+        if len(w) == 2 and w[0] in m.org_ends and w[1] in edge and not _known(w, m):
+            out += w  # 海关 局等 → 海关 局 等: an organisation's last character and a function word
+            continue
         if out and len(w) <= 2 and _lead_glued(out[-1], w, m):
             # 由林 超贤 → 由 林超贤, 但费 耶 → 但 费耶: the HMM glued a frequent one-character word
             # to the first character of a name
@@ -515,6 +526,19 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
 def _known(w: str, m: _Model) -> bool:
     """Is ``w`` a dictionary word (not merely the prefix of one)?"""
     return m.pf.get(w, 1.0) <= 0.0
+
+
+def _name_overrun(prev: str, c: str, m: _Model) -> bool:
+    """Did the HMM run a two-character name into the next word: ``prev`` is an unknown
+    three-character word that begins with a one-character surname, and its last character makes a
+    dictionary word with ``c``, the next character (崔恺出 了: 出了; 张博抱 着: 抱着)?"""
+    return (
+        len(prev) == 3
+        and prev[0] in m.surnames
+        and prev[:2] not in m.surnames
+        and not _known(prev, m)
+        and _known(prev[2] + c, m)
+    )
 
 
 def _name_part(w: str, m: _Model) -> bool:

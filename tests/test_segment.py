@@ -207,3 +207,9 @@ def test_roles_and_titles_are_cut_from_the_compounds_they_end_or_begin() -> None
     assert words("客服热线") == ["客服", "热线"]
     assert words("大学生") == ["大学生"]  # 大学 is a word: 大 is no modifier here
     assert words("小学生") == ["小学生"]
+
+
+def test_hmm_words_running_past_a_name_or_organisation_are_cut() -> None:
+    assert words("元，郭菲算得上")[2:4] == ["郭菲", "算"]  # 算得 is a word: 算 starts it
+    assert words("执行局和联邦海关局等。")[-3:] == ["局", "等", "。"]  # 局 ends an organisation
+    assert words("李晓林说") == ["李晓林", "说"]
