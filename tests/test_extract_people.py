@@ -92,3 +92,25 @@ def test_title_after_list_takes_the_body_of_the_list():
         "曹建明": [("副委员长", "全国人大常委会")],
         "杨振武": [("秘书长", "全国人大常委会")],
     }
+
+
+def _entities(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in _extract(text).entities if e.label in ("PERSON", "ORG", "PLACE")]
+
+
+def test_common_word_tagged_as_name_is_not_a_person():
+    # jieba's dictionary tags 顾客 nr; its given part 客 is not name-like
+    assert _entities("稳定市场，就要掌握顾客的需求。") == []
+
+
+def test_name_like_word_before_speech_verb_is_a_person():
+    assert _entities("刘玲玲指出，贷款要审慎。") == [("刘玲玲", "PERSON")]
+
+
+def test_transliterated_team_in_league_text_is_an_organisation():
+    ents = _entities("拉齐奥vs热那亚，拉齐奥主场不败。")
+    assert [e for e in ents if e[0] == "拉齐奥"] == [("拉齐奥", "ORG"), ("拉齐奥", "ORG")]
+
+
+def test_transliterated_name_after_a_title_stays_a_person_in_sports_text():
+    assert _entities("记者拉齐奥说，主场的气氛很好。") == [("拉齐奥", "PERSON")]

@@ -58,6 +58,7 @@ class Lexicon:
     surnames2: frozenset[str]  # two-character surnames
     common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
     translit: frozenset[str]
+    given: dict[str, float]  # given-name character → name-likeness (log-ratio, > 0 name-like)
     speech_verbs: tuple[str, ...]
     scan: TrieScanner  # titles (with prefixes), organisations and places in one pass
     kinds: dict[str, str]  # matched key → "TITLE" / "ORG" / "PLACE"
@@ -325,6 +326,13 @@ def _load() -> Lexicon:
     translit = {r.get("char", "") for r in _table("translit_chars.tsv")}
     translit |= {r.get("char", "") for r in _table("repair_translit_chars.tsv")}
     translit.discard("")
+    given: dict[str, float] = {}
+    for row in _table("given_name_chars.tsv"):
+        try:
+            given[row.get("char") or ""] = float(row.get("score") or "")
+        except ValueError:
+            continue
+    given.pop("", None)
     verbs = tuple(sorted((r.get("verb") or "" for r in _table("speech_verbs.tsv")), key=len, reverse=True))
 
     kinds: dict[str, str] = {}
@@ -355,6 +363,7 @@ def _load() -> Lexicon:
         surnames2=frozenset(surnames2),
         common_surnames=frozenset(common & surnames),
         translit=frozenset(translit),
+        given=given,
         speech_verbs=verbs,
         scan=scan,
         kinds=kinds,

@@ -1137,6 +1137,8 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             if e is not None and e > t.end:
                 people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))
             continue
+        if not _name_like(w, t, r, title_ends):
+            continue  # 顾客, 雷阵雨, 时表示: jieba's name tag on a word whose given part is not name-like
         cut = _NAME_TAIL.search(w)
         if cut is not None and (cut.start() >= 2 or w[0] in lex.common_surnames) and w[0] in lex.surnames:
             people.append(Mention(w[: cut.start()], "PERSON", t.start, t.start + cut.start(), source="pos"))
@@ -1231,6 +1233,8 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _merge(mentions, more)
     del taken
     mentions = _override(mentions, _list_people(text, mentions, r), ("PERSON", "PLACE"))
+    mentions = _merge(mentions, _speakers(text, r))
+    mentions = _sports_teams(text, mentions, lex)
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
     if names:
@@ -1313,6 +1317,125 @@ def _abbreviations(text: str, r: _Reader, lex: Lexicon, titles: set[int]) -> lis
 _NAME_TAIL = re.compile("(?:老师|师傅|先生|女士|同志|理论|思想|主义|老|总|大爷|大妈|阿姨)$")
 _ADDRESS_RE = re.compile("老师|师傅|大爷|大妈|大娘|阿姨|先生|女士|同志|大姐|大哥|总(?=[，。、说表])")
 _LIST_RE = re.compile("[\u4e00-\u9fff·？]{1,24}(?:、[\u4e00-\u9fff·？]{1,24})+")
+
+
+_STRONG_FOLLOW = re.compile(
+    "说|表示|指出|认为|强调|告诉|介绍|称|透露|坦言|回忆|笑|先生|女士|同志|等人|教授|博士|夫妇|本人|一行|(?:[，、]\\S{2,3}(?:、|和))"
+)
+
+
+def _given_score(given: str, lex: Lexicon) -> float:
+    """How name-like a given name is: the mean of its characters' ``lex.given`` scores
+    (unlisted characters −1)."""
+    if not given:
+        return -3.0
+    return sum(lex.given.get(c, -1.0) for c in given) / len(given)
+
+
+def _name_like(w: str, t: Token, r: _Reader, title_ends: set[int]) -> bool:
+    """Whether a Chinese-looking ``nr`` token is a plausible name here.
+
+    Its given part must be made of name-like characters (``lex.given``), more so for a
+    two-character word with nothing around it saying it is a person; a title right before it or
+    a speech verb or form of address right after it (``顾客说``) is enough on its own.
+    """
+    lex = r.lex
+    if not lex.given or not all(is_han(c) for c in w) or len(w) > 4:
+        return True
+    if w[:2] in lex.surnames2 and len(w) >= 3:
+        given = w[2:]
+    elif w[0] in lex.surnames:
+        given = w[1:]
+    else:
+        return True
+    if not given or (all(c in lex.translit for c in w) and t.pos == "nrt"):
+        return True
+    if t.start in title_ends or _STRONG_FOLLOW.match(r.text, t.end):
+        return True
+    if (t.start > 0 and r.text[t.start - 1] == "、") or r.text[t.end : t.end + 1] == "、":
+        return True  # an item of a 、-list (栗战书、汪洋、王沪宁)
+        return True
+    score = _given_score(given, lex)
+    return score >= (_GIVEN_MIN2 if len(w) == 2 else _GIVEN_MIN)
+
+
+_SPEAKER_RE = re.compile(
+    "[\u4e00-\u9fff]{2,4}?(?=说|表示|指出|认为|强调|介绍|告诉|坦言|透露|称|回忆|解释|补充|建议|[：:])"
+)
+_SPEAKER_LEAD = frozenset({"c", "p", "d", "u", "uj", "ul", "r", "v", "x", "m", "t"})
+
+
+def _speakers(text: str, r: _Reader) -> list[Mention]:
+    """A Chinese name right before a speech verb or a colon (``刘玲玲指出``, ``宋晶晶：``).
+
+    The name starts a clause (after punctuation, or after a function word or verb token) and
+    ends where the verb's token starts; its given part must be name-like (``lex.given``).
+    """
+    lex = r.lex
+    out: list[Mention] = []
+    for tok in r.tokens:
+        i = tok.start
+        if not tok.text or not (tok.text[0] in lex.surnames or tok.text[:2] in lex.surnames2):
+            continue
+        if i > 0 and is_han(text[i - 1]):
+            prev = r.tok_end.get(i)
+            if prev is None or prev.pos not in _SPEAKER_LEAD or len(prev.text) > 2:
+                continue
+        m = _SPEAKER_RE.match(text, i)
+        if m is None or m.end() not in r.tok_at:
+            continue
+        w = m.group()
+        sl = 2 if w[:2] in lex.surnames2 and len(w) >= 3 else 1
+        given = w[sl:]
+        if not 1 <= len(given) <= 2 or any(c in _NOT_GIVEN for c in given):
+            continue
+        if lex.scan.match(text, i) is not None and lex.scan.match(text, i).end() - i >= 2:  # type: ignore[union-attr]
+            continue
+        if tok.pos in _PLAIN_WORD and len(tok.text) >= 2 and tok.end <= m.end() and tok.pos != "nr":
+            continue  # 政府认为, 专家表示: an ordinary word
+        if _given_score(given, lex) < (_GIVEN_MIN2 if len(given) == 1 else _GIVEN_MIN):
+            continue
+        out.append(Mention(w, "PERSON", i, m.end(), source="speaker"))
+    return out
+
+
+_SPORTS_RE = re.compile(
+    "vs|VS|主场|客场|联赛|亚盘|盘口|赔率|足彩|欧冠|欧联|英超|意甲|德甲|西甲|法甲|荷甲|中超|主队|客队|让球|平手|胜赔"
+)
+_TEAM_BEFORE = re.compile("(?:vs|VS|对阵|做客|迎战|战胜|大胜|负于|不敌|击败|输给|客胜|主胜|对手|强攻|防平)$")
+_TEAM_AFTER = re.compile(
+    "vs|VS|队|主场|客场|主胜|客胜|主队|客队|本赛季|上轮|下轮|本轮|赢球|取胜|胜赔|主战|客战|客让|主让|让球|[0-9]"
+)
+
+
+def _sports_teams(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """In a sports-betting or league text, a transliterated "person" next to ``vs``, ``主场``,
+    ``客场``, ``做客`` … is a team (``拉齐奥vs热那亚``, ``做客汉诺威``); so is every other mention of
+    that name in the text."""
+    if not _SPORTS_RE.search(text):
+        return mentions
+    teams: set[str] = set()
+    for m in mentions:
+        if (
+            m.label == "PERSON"
+            and m.source != "title"
+            and len(m.text) >= 2
+            and all(c in lex.translit for c in m.text)
+            and (_TEAM_AFTER.match(text, m.end) or _TEAM_BEFORE.search(text, max(0, m.start - 2), m.start))
+        ):
+            teams.add(m.text)
+    if not teams:
+        return mentions
+    return [
+        Mention(m.text, "ORG", m.start, m.end, "org:" + m.text, "other", "team")
+        if m.label == "PERSON" and m.text in teams
+        else m
+        for m in mentions
+    ]
+
+
+_GIVEN_MIN = -0.1
+_GIVEN_MIN2 = 0.3
 
 
 def _plausible_item(item: str, lex: Lexicon) -> bool:
