@@ -105,6 +105,7 @@ class _Model:
     titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
     org_ends: frozenset[str]  # last characters of organisation suffixes (局, 部, 委, 队 …)
+    common_surnames: frozenset[str]  # the hundred most frequent surnames
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
     re_han: re.Pattern[str]  # jieba's block pattern
     re_skip: re.Pattern[str]  # whitespace runs
@@ -297,6 +298,7 @@ def _build(cache_dir: str | None) -> _Model:
         titles=titles,
         title_tails=frozenset(t[-2:] for t in titles),
         org_ends=frozenset(w[-1] for w in _name_columns("org_suffixes.tsv")),
+        common_surnames=frozenset(s.surname for s in _lexicon.surnames() if s.rank is not None),
         hmm_cut=_memo_hmm(jieba.finalseg.cut),
         re_han=jieba.re_han_default,
         re_skip=_RE_SPACES,
@@ -505,6 +507,11 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
                 w = w[1:]
             if len(w) >= 3 and w[-1] in edge:
                 out += (w[:-1], w[-1])
+                continue
+            if len(w) == 3 and w[2] in lead and w[0] not in m.common_surnames and w[0] not in lead:
+                # 欧冠中 → 欧冠 中, 拜仁积 → 拜仁 积: a frequent one-character word after an unknown
+                # two-character name that does not begin with a common surname
+                out += (w[:2], w[2])
                 continue
             if len(w) == 4 and w[0] not in m.surnames and w[1] in m.surnames and _known(w[0], m):
                 out += (w[0], w[1:])  # 友王伟臣 → 友 王伟臣: the character before a surname

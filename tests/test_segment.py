@@ -213,3 +213,7 @@ def test_hmm_words_running_past_a_name_or_organisation_are_cut() -> None:
     assert words("元，郭菲算得上")[2:4] == ["郭菲", "算"]  # 算得 is a word: 算 starts it
     assert words("执行局和联邦海关局等。")[-3:] == ["局", "等", "。"]  # 局 ends an organisation
     assert words("李晓林说") == ["李晓林", "说"]
+
+
+def test_frequent_character_after_an_unknown_two_character_name_is_its_own_word() -> None:
+    assert words("切尔西在欧冠中也")[2:4] == ["欧冠", "中"]
