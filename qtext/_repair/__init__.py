@@ -186,6 +186,8 @@ def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
     False
     """
     cfg = config or _DEFAULT
+    if type(raw) is str:
+        return _run_steps(raw, cfg, [], None)
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
         if cfg.decode:
@@ -226,7 +228,7 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
     runs only the steps before and including the last one that changed the text.
     """
     source = text
-    steps = [(name, fn) for name, fn in STEPS if getattr(cfg, name)]
+    steps = _DEFAULT_STEPS if cfg is _DEFAULT else _enabled(cfg)
     settled: dict[str, str] = {}  # step → the text it last saw and left unchanged
     for _ in range(max(1, cfg.max_rounds)):
         round_changed = False
@@ -250,4 +252,9 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
     return Repair(text=text, raw=source, encoding=encoding, layers=tuple(layers))
 
 
+def _enabled(cfg: RepairConfig) -> list[tuple[str, StepFn]]:
+    return [(name, fn) for name, fn in STEPS if getattr(cfg, name)]
+
+
 _DEFAULT = RepairConfig()
+_DEFAULT_STEPS = _enabled(_DEFAULT)

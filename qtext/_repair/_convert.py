@@ -40,6 +40,7 @@ from itertools import repeat
 
 from .._config import RepairConfig
 from .._resources import read_rows
+from . import _mojibake
 from ._edits import Change
 
 __all__ = ["find_changes", "is_traditional_only", "to_simplified"]
@@ -184,7 +185,8 @@ def is_traditional_only(ch: str) -> bool:
 
 def _convert_line(line: str, tab: _Tables, quotes: bool) -> str:
     """Convert one traditional line as a whole (length-preserving in practice)."""
-    pre = line.translate(tab.pre_map) if tab.pre_re.search(line) else line
+    pre_map = tab.pre_map
+    pre = tab.pre_re.sub(lambda m: pre_map[ord(m.group())], line)
     out: str = tab.tw2s.convert(pre)  # type: ignore[attr-defined]
     if tab.fix_re is not None:
         fixes = tab.fixes
@@ -229,9 +231,15 @@ def to_simplified(text: str) -> str:
     return apply_changes(text, find_changes(text, RepairConfig()), "convert")[0]
 
 
+def _mostly_traditional(line: str, tab: _Tables) -> bool:
+    """More traditional-only characters than simplified-only ones (counted only as far as needed:
+    simplified-only characters are rare, so one search usually decides)."""
+    n_simp = len(tab.simp_re.findall(line))
+    return any(k >= n_simp for k, _m in enumerate(tab.trad_re.finditer(line)))
+
+
 def _line_changes(line: str, offset: int, tab: _Tables, quotes: bool, out: list[Change]) -> None:
-    n_trad = len(tab.trad_re.findall(line))
-    if n_trad and n_trad > len(tab.simp_re.findall(line)):
+    if _mostly_traditional(line, tab):
         new = _convert_line(line, tab, quotes)
         if new == line:
             return
@@ -242,8 +250,8 @@ def _line_changes(line: str, offset: int, tab: _Tables, quotes: bool, out: list[
             return  # kana, box drawing...: Japanese or mojibake, not traditional text
         if not _in_gbk(new) and not _in_gbk("".join(b for a, b in zip(line, new, strict=True) if a != b)):
             return  # OpenCC produced characters outside GBK: garbled text, not traditional text
-        if _looks_garbled(line, new):
-            return
+        if _mojibake.suspicious(line) and _looks_garbled(line, new):
+            return  # (garbled text always fails the mojibake step's cheap test; clean text passes)
         # one change for the whole line: offsets inside it map position by position, and
         # Repair.edits reports its runs of changed characters
         out.append(Change(offset, offset + len(line), new, _NOTE_LINE))

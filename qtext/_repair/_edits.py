@@ -94,26 +94,26 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
     afters: list[str] = []
     notes: list[str] = []
     pos = 0
-    out_pos = 0
-    for ch in changes:
-        start, end, rep = ch.start, ch.end, ch.replacement
-        if start < pos or end < start or end > len(text):
-            raise ValueError(f"step {step!r} returned an overlapping or out-of-range change {ch!r}")
+    shift = 0  # output offset minus input offset so far
+    n = len(text)
+    for start, end, rep, note in changes:
+        if start < pos or end < start or end > n:
+            raise ValueError(
+                f"step {step!r} returned an overlapping or out-of-range change {(start, end, rep, note)!r}"
+            )
         before = text[start:end]
-        if before == rep and not ch.note:
+        if before == rep and not note:
             continue  # a no-op; with a note it is kept as a report (the text is unchanged)
-        if start > pos:
-            parts.append(text[pos:start])
-            out_pos += start - pos
+        parts.append(text[pos:start])
         parts.append(rep)
         in_s.append(start)
         in_e.append(end)
-        out_s.append(out_pos)
-        out_pos += len(rep)
-        out_e.append(out_pos)
+        out_s.append(start + shift)
+        shift += len(rep) - end + start
+        out_e.append(end + shift)
         befores.append(before)
         afters.append(rep)
-        notes.append(ch.note)
+        notes.append(note)
         pos = end
     if not in_s:
         return text, None

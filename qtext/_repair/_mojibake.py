@@ -463,7 +463,7 @@ def _latin_changes(text: str) -> list[Change]:
         n_latin1 = len(span.encode("latin-1", "ignore")) - n_ascii
         if n_latin1 == 0 or n_high < 2:
             continue
-        if not span.translate(_NO_NBSP):
+        if "\xa0" in span and not span.translate(_NO_NBSP):
             continue  # no-break spaces (and ASCII) only: page spacing, never GBK bytes
         if n_high > n_latin1 and len(_SLOPPY.findall(span)) > n_latin1:
             continue
@@ -644,6 +644,13 @@ def _two_char_words() -> dict[str, int]:
 
 
 _DICT_TWO_CHAR = re.compile(r"^([^ \n][^ \n]) ([0-9]+) ", re.M)
+@functools.lru_cache(maxsize=1)
+def _word_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second characters of the two-character words."""
+    words = _two_char_words()
+    return frozenset(w[0] for w in words), frozenset(w[1] for w in words)
+
+
 #: a two-character word must be at least this frequent in jieba's dictionary to count as evidence
 _MIN_WORD_COUNT = 20
 #: when any of 64 bytes may have been lost: the word's count floor and lead over the next word
@@ -667,12 +674,21 @@ def _by_words(pieces: list[_Piece], data: bytes, allowed: bytes | None) -> list[
             continue
         before = out[k - 1][2] if k > 0 else ""
         after = pieces[k + 1][2] if k + 1 < len(pieces) else ""
-        words = _two_char_words()
-        scored = []
-        for c in cands:
-            n = max(words.get(before + c, 0) if before else 0, words.get(c + after, 0) if after else 0)
-            if n:
-                scored.append((n, c))
+        get = _two_char_words().get
+        firsts, seconds = _word_ends()
+        # only a neighbour that starts (ends) some word can make one
+        if before not in firsts:
+            before = ""
+        if after not in seconds:
+            after = ""
+        if before and after:
+            scored = [(n, c) for c in cands if (n := max(get(before + c, 0), get(c + after, 0)))]
+        elif before:
+            scored = [(n, c) for c in cands if (n := get(before + c, 0))]
+        elif after:
+            scored = [(n, c) for c in cands if (n := get(c + after, 0))]
+        else:
+            continue
         scored.sort(reverse=True)
         # with 64 candidates, chance words abound: demand a frequent word, far ahead of the next
         ratio, floor = (10, 0) if allowed is not None else (_WIDE_RATIO, _WIDE_FLOOR)
@@ -902,9 +918,11 @@ def _plausible_big5(new: str, old: str) -> bool:
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    if not text or not _suspicious(text):
+    if not text:
         return []
-    changes = _latin_changes(text) if _LATIN_PAIR.search(text) is not None else []
+    if _LATIN_PAIR.search(text) is None:  # Han side only (the test is not repeated)
+        return _han_changes(text, []) if _han_suspicious(text) else []
+    changes = _latin_changes(text)
     rest = text
     if changes:  # the Han side only looks at what the Latin side left alone
         parts, pos = [], 0
