@@ -105,6 +105,7 @@ class _Model:
     titles: frozenset[str]  # titles (titles.tsv): a compound ending in one is split before it
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
     org_ends: frozenset[str]  # last characters of organisation suffixes (局, 部, 委, 队 …)
+    org_suffixes: frozenset[str]  # org_suffixes.tsv (政协, 协会, 委员会 …)
     common_surnames: frozenset[str]  # the hundred most frequent surnames
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
     re_han: re.Pattern[str]  # jieba's block pattern
@@ -298,6 +299,7 @@ def _build(cache_dir: str | None) -> _Model:
         titles=titles,
         title_tails=frozenset(t[-2:] for t in titles),
         org_ends=frozenset(w[-1] for w in _name_columns("org_suffixes.tsv")),
+        org_suffixes=frozenset(_name_columns("org_suffixes.tsv")),
         common_surnames=frozenset(s.surname for s in _lexicon.surnames() if s.rank is not None),
         hmm_cut=_memo_hmm(jieba.finalseg.cut),
         re_han=jieba.re_han_default,
@@ -635,7 +637,15 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
     precedes it is a word of two or more characters, a surname (``陈老师``) or the unit the title
     heads (``处处长`` → ``处`` ``处长``)."""
     titles = m.titles
-    if w not in titles:
+    if w in titles:
+        # 政协委员 → 政协 委员, 全国政协委员 → 全国政协 委员: a title that names its body keeps
+        # the body's boundary (the body ends in an organisation suffix, org_suffixes.tsv)
+        for k in range(len(w) - 2, 1, -1):
+            head, tail = w[:k], w[k:]
+            if tail in titles and _known(head, m) and _ends_org(head, m):
+                out += (head, tail)
+                return
+    else:
         for k in range(len(w) - 2, 0, -1):
             head, tail = w[:k], w[k:]
             if tail in titles and (
@@ -645,6 +655,12 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
                 out += (head, tail)
                 return
     out.append(w)
+
+
+def _ends_org(w: str, m: _Model) -> bool:
+    """Does ``w`` end in an organisation suffix of two or more characters (政协, 协会, 公司)?"""
+    suffixes = m.org_suffixes
+    return any(w[-k:] in suffixes for k in range(2, min(len(w), 5) + 1))
 
 
 def _modifier(head: str, tail: str, m: _Model) -> bool:

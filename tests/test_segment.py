@@ -217,3 +217,8 @@ def test_hmm_words_running_past_a_name_or_organisation_are_cut() -> None:
 
 def test_frequent_character_after_an_unknown_two_character_name_is_its_own_word() -> None:
     assert words("切尔西在欧冠中也")[2:4] == ["欧冠", "中"]
+
+
+def test_a_title_that_names_its_body_keeps_the_body_boundary() -> None:
+    assert words("全国政协委员张三")[:2] == ["全国政协", "委员"]
+    assert words("国务委员王勇") == ["国务委员", "王勇"]  # 国务 is no organisation
