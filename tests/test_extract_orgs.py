@@ -62,3 +62,13 @@ def test_documents_in_book_title_marks():
 def test_country_abbreviations_only_in_compounds():
     ex = _extract("中美关系发展良好。美丽的风景。")
     assert [(e.text, e.start) for e in ex.entities if e.label == "PLACE"] == [("中", 0), ("美", 1)]
+
+
+def test_country_before_ministry_is_one_organisation_entity():
+    ents = [(e.text, e.label) for e in _extract("美国财政部长鲁宾在会上发言。").entities]
+    assert ents == [("美国财政部", "ORG"), ("鲁宾", "PERSON")]
+
+
+def test_body_before_body_is_one_organisation_entity():
+    ents = [(e.text, e.label) for e in _extract("特别是联合国安理会的成员。").entities if e.label == "ORG"]
+    assert ents == [("联合国安理会", "ORG")]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import qtext
-from qtext._document import Extraction, Page
+from qtext._document import Extraction, Page, Token
 from qtext._extract import extract
+from qtext._extract._mentions import find_mentions
 
 
 def _extract(text: str) -> Extraction:
@@ -114,3 +115,22 @@ def test_transliterated_team_in_league_text_is_an_organisation():
 
 def test_transliterated_name_after_a_title_stays_a_person_in_sports_text():
     assert _entities("记者拉齐奥说，主场的气氛很好。") == [("拉齐奥", "PERSON")]
+
+
+def _toks(*parts: tuple[str, str]) -> list[Token]:
+    out, pos = [], 0
+    for text, tag in parts:
+        out.append(Token(text, pos, pos + len(text), tag))
+        pos += len(text)
+    return out
+
+
+def test_three_character_token_with_name_like_given_name_is_a_person_whatever_its_tag():
+    toks = _toks(("研究", "v"), ("李永春", "n"), ("的", "uj"), ("作品", "n"))
+    found = find_mentions("研究李永春的作品", toks)
+    assert [(m.text, m.label) for m in found] == [("李永春", "PERSON")]
+
+
+def test_three_character_common_word_led_by_a_surname_is_not_a_person():
+    toks = _toks(("遭遇", "v"), ("高新区", "n"), ("的", "uj"), ("问题", "n"))
+    assert [m for m in find_mentions("遭遇高新区的问题", toks) if m.label == "PERSON"] == []

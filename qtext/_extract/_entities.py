@@ -31,6 +31,26 @@ def _government_of(name: str) -> str | None:
     return None
 
 
+def _join_bodies(ents: list[Entity]) -> list[Entity]:
+    """A place or body written right before a body names one organisation: ``美国`` + ``财政部``
+    → ``美国财政部``, ``联合国`` + ``安理会`` → ``联合国安理会`` (news NER corpora tag the full name)."""
+    ents = sorted(ents, key=lambda e: (e.start, -e.end))
+    out: list[Entity] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and e.label == "ORG"
+            and prev.label in ("PLACE", "ORG")
+            and prev.end == e.start
+            and not (prev.label == "PLACE" and len(prev.text) == 1)
+        ):
+            out[-1] = Entity(prev.text + e.text, "ORG", prev.start, e.end)
+            continue
+        out.append(e)
+    return out
+
+
 def build_entities(
     mentions: Sequence[Mention],
     documents: Sequence[Span] = (),
@@ -54,6 +74,7 @@ def build_entities(
             out.append(Entity(m.text[:-1], "ORG", m.start, m.end - 1))
         else:
             out.append(Entity(m.text, m.label, m.start, m.end))
+    out = _join_bodies(out)
     out += [Entity(d.text, "DOCUMENT", d.start, d.end) for d in documents]
     out += [Entity(d.text, "DATE", d.start, d.end) for d in dates]
     seen: set[tuple[int, int]] = set()

@@ -1208,6 +1208,16 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
             e = r.chinese_name(t.start, True)
             if e is not None and t.end <= e <= t.end + 1:  # 张富 + 清同志: the name runs one further
                 people.append(Mention(text[t.start : e], "PERSON", t.start, e, source="pos"))
+            elif (
+                e is None
+                and len(t.text) == 3
+                and t.text[0] in lex.surnames
+                and t.text[-1] not in _NOT_NAME_END
+                and _chinese_spelt(t.text, lex)
+                and _given_score(t.text[1:], lex) >= _GIVEN_RARE_SURNAME
+            ):
+                # 果永毅: a rarer surname with a clearly name-like given name
+                people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
         elif t.pos == "nrt" and len(t.text) >= 3 and all(c in lex.translit or c in _DOTS for c in t.text):
             people.append(Mention(t.text, "PERSON", t.start, t.end, source="pos"))
     mentions = _override(mentions, [p for p in people if p.source == "title"], ("PLACE",))  # 胡金华
@@ -1234,6 +1244,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     del taken
     mentions = _override(mentions, _list_people(text, mentions, r), ("PERSON", "PLACE"))
     mentions = _merge(mentions, _speakers(text, r))
+    mentions = _merge(mentions, _name_tokens(r))
     mentions = _sports_teams(text, mentions, lex)
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
@@ -1434,6 +1445,45 @@ def _sports_teams(text: str, mentions: list[Mention], lex: Lexicon) -> list[Ment
     ]
 
 
+def _name_tokens(r: _Reader) -> list[Mention]:
+    """A three-character token that reads as a common surname and a name-like given name
+    (``季红真``, ``果永毅``), whatever its tag: jieba's tags on unknown words are unreliable."""
+    lex = r.lex
+    out: list[Mention] = []
+    for t in r.tokens:
+        w = t.text
+        if (
+            len(w) != 3
+            or w[0] not in lex.common_surnames
+            or t.pos in ("ns", "nt", "nrt", "m", "eng", "x")
+            or w[-1] in _NOT_NAME_END
+            or not all(is_han(c) for c in w)
+            or w in lex.kinds
+            or any(c in _NOT_GIVEN for c in w[1:])
+            or not _chinese_spelt(w, lex)
+        ):
+            continue
+        if _given_score(w[1:], lex) >= _GIVEN_TOKEN:
+            out.append(Mention(w, "PERSON", t.start, t.end, source="model"))
+    return out
+
+
+def _chinese_spelt(w: str, lex: Lexicon) -> bool:
+    """Not spelt only with transliteration characters (桑德兰) and not a surname with a form of
+    address or a title (邵老师, 李某, 王部长)."""
+    return (
+        not all(c in lex.translit for c in w)
+        and "某" not in w
+        and _NAME_TAIL.search(w) is None
+        and _ADDRESS_RE.search(w) is None
+        and w[1:] not in lex.kinds
+        and w[2:] not in lex.kinds
+    )
+
+
+_NOT_NAME_END = _PLACE_ENDS | _PLACE_NEXT | frozenset("寺庙宫观派街路院馆园厂店楼台府阁坊场站")
+_GIVEN_TOKEN = 0.8
+_GIVEN_RARE_SURNAME = 1.0
 _GIVEN_MIN = -0.1
 _GIVEN_MIN2 = 0.3
 
