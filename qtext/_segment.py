@@ -523,7 +523,7 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
                 # three characters, so the fourth is the next word
                 out += (w[:3], w[3])
                 continue
-            if out and w[-1] in edge and _name_before(out[-1], w[0], m):
+            if out and w[-1] in lead and _name_before(out[-1], w[0], m):
                 # 李晓 林说 → 李晓林 说; 韦斯特 伍说 → 韦斯特伍 说: the HMM put the last character of a
                 # name with the function character after it
                 out[-1] += w[:-1]

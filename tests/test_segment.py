@@ -222,3 +222,7 @@ def test_frequent_character_after_an_unknown_two_character_name_is_its_own_word(
 def test_a_title_that_names_its_body_keeps_the_body_boundary() -> None:
     assert words("全国政协委员张三")[:2] == ["全国政协", "委员"]
     assert words("国务委员王勇") == ["国务委员", "王勇"]  # 国务 is no organisation
+
+
+def test_name_end_the_hmm_put_with_a_frequent_word_goes_back_to_the_name() -> None:
+    assert words("母亲，金钟仁去审问")[2:4] == ["金钟仁", "去"]
