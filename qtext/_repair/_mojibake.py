@@ -179,11 +179,34 @@ def _han_suspicious(text: str) -> bool:
     three-byte UTF-8 sequences in a row among the GBK bytes of the text (UTF-8 read as GBK)."""
     if text.isascii():
         return False
-    if _ODD_PAIR.search(text) is not None:
-        return True
-    if _ODD.search(text) is not None and _evidence(text) >= 3:
-        return True
+    odd = _ODD.search(text)
+    if odd is not None:  # (a pair starts with an odd symbol: no search without one)
+        if _ODD_PAIR.search(text, odd.start()) is not None:
+            return True
+        n_odd = len(_ODD.findall(text, odd.start()))
+        if n_odd >= 3 or n_odd + sum(map(_rare_set().__contains__, text)) >= 3:
+            return True
+    # every LCCLCC holds a character whose GBK bytes are "LC" (the first L is a lead byte, or the
+    # second one is): without one, the bytes need not be looked at
+    if _lc_re().search(text) is None:
+        return False
     return _SEED_SHAPE in text.encode("gbk", errors="ignore").translate(_BYTE_SHAPES)
+
+
+@functools.lru_cache(maxsize=1)
+def _lc_re() -> re.Pattern[str]:
+    """Characters whose GBK bytes are a UTF-8 lead (E0-EF) and a continuation byte (80-BF)."""
+    chars: list[str] = []
+    for lead in range(0xE0, 0xF0):
+        for trail in range(0x80, 0xC0):
+            code = bytes((lead, trail))
+            try:
+                ch = code.decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if ch.encode("gbk") == code:
+                chars.append(ch)
+    return re.compile("[" + _ranges(chars) + "]")
 
 
 def suspicious(text: str) -> bool:
