@@ -72,3 +72,8 @@ def test_country_before_ministry_is_one_organisation_entity():
 def test_body_before_body_is_one_organisation_entity():
     ents = [(e.text, e.label) for e in _extract("特别是联合国安理会的成员。").entities if e.label == "ORG"]
     assert ents == [("联合国安理会", "ORG")]
+
+
+def test_place_inside_a_longer_word_is_not_a_place():
+    # the segmenter reads 发展中国家 as one word: 中国 is not mentioned
+    assert [e.text for e in _extract("发展中国家的排放量在增加。").entities if e.label == "PLACE"] == []

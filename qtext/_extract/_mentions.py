@@ -434,6 +434,7 @@ class _Reader:
         self.tok_at: dict[int, Token] = {t.start: t for t in self.tokens}
         self.tok_end: dict[int, Token] = {t.end: t for t in self.tokens}
         self.tok_end_set = frozenset(self.tok_end)
+        self.tok_starts = [t.start for t in self.tokens]
 
     def tokens_between(self, a: int, b: int) -> list[Token]:
         out = []
@@ -464,6 +465,8 @@ class _Reader:
                 out.append(Mention(word, "ORG", s, e, info.key, info.type))
             else:
                 place = lex.places[word]
+                if self.crossed(s, e):
+                    continue  # 发展中国家, 其中国王: the segmenter reads a word across the place's edge
                 # 上海市长: the place is 上海, the title 市长
                 if len(word) > 2 and word[-1] in "市省县区州镇乡" and text[e - 1 : e + 1] in lex.titles:
                     short = word[:-1]
@@ -482,6 +485,15 @@ class _Reader:
                 continue
             clean.append(x)
         return clean
+
+    def crossed(self, s: int, e: int) -> bool:
+        """A two-character-or-longer token starts before ``s`` and ends inside ``(s, e]`` or after,
+        or starts inside ``(s, e)`` and ends after ``e`` (a word across one edge of the span)."""
+        k = bisect.bisect_right(self.tok_starts, s) - 1
+        if k >= 0 and self.tokens[k].start < s < self.tokens[k].end and len(self.tokens[k].text) >= 2:
+            return True
+        k = bisect.bisect_right(self.tok_starts, e - 1) - 1
+        return k >= 0 and s < self.tokens[k].start < e < self.tokens[k].end and len(self.tokens[k].text) >= 2
 
     def starts_org_suffix(self, word: str, end: int) -> bool:
         """``委员`` + ``会``, ``主席`` + ``团``: the word runs into an organisation suffix."""
