@@ -62,6 +62,10 @@ _RARE_LOGP = -12.0
 # a one-character word this frequent (中 ≈ -5.5, 叫 ≈ -7.2) that the HMM glued to the first
 # character of a name is cut off again (中孔 艺珍 → 中 孔艺珍)
 _LEAD_LOGP = -7.5
+# a proper name followed by one of these in one dictionary word is cut before it (德甲 联赛)
+_EVENT_SUFFIXES = ("联赛", "杯赛", "奖", "队")
+_EVENT_ENDS = frozenset(t[-1] for t in _EVENT_SUFFIXES)
+_PROPER_TAGS = frozenset(("nr", "nrt", "ns", "nz", "nt"))
 
 # Characters of a number run: ASCII and full-width digits, with the separators that may sit
 # between digits (decimal point, thousands comma is left out: ``1,2`` is ambiguous in Chinese).
@@ -463,6 +467,8 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
                 _split_title_head(block[x:y], m, out)
             elif y - x >= 3 and block[y - 2 : y] in tails:
                 _split_title(block[x:y], m, out)
+            elif y - x >= 3 and block[y - 1] in _EVENT_ENDS:
+                _split_event(block[x:y], m, out)
             else:
                 append(block[x:y])
         x = y
@@ -661,6 +667,19 @@ def _ends_org(w: str, m: _Model) -> bool:
     """Does ``w`` end in an organisation suffix of two or more characters (政协, 协会, 公司)?"""
     suffixes = m.org_suffixes
     return any(w[-k:] in suffixes for k in range(2, min(len(w), 5) + 1))
+
+
+def _split_event(w: str, m: _Model, out: list[str]) -> None:
+    """``德甲联赛`` → ``德甲`` ``联赛``, ``奥斯卡奖`` → ``奥斯卡`` ``奖``, ``拜仁慕尼黑队`` → …
+    ``队``: a dictionary compound of a proper name (jieba tags nr, nrt, ns, nz, nt) and the
+    league, prize or team it names keeps the name's boundary."""
+    for tail in _EVENT_SUFFIXES:
+        if w.endswith(tail) and len(w) - len(tail) >= 2:
+            head = w[: -len(tail)]
+            if m.tags.get(head) in _PROPER_TAGS or (m.pf.get(head) == 1.0 and m.translit.issuperset(head)):
+                out += (head, tail)
+                return
+    out.append(w)
 
 
 def _modifier(head: str, tail: str, m: _Model) -> bool:

@@ -226,3 +226,9 @@ def test_a_title_that_names_its_body_keeps_the_body_boundary() -> None:
 
 def test_name_end_the_hmm_put_with_a_frequent_word_goes_back_to_the_name() -> None:
     assert words("母亲，金钟仁去审问")[2:4] == ["金钟仁", "去"]
+
+
+def test_a_proper_name_keeps_its_boundary_before_league_prize_or_team() -> None:
+    assert words("两队在德甲联赛") == ["两队", "在", "德甲", "联赛"]
+    assert words("赢得奥斯卡奖提名") == ["赢得", "奥斯卡", "奖", "提名"]
+    assert words("国家队") == ["国家队"]  # 国家 is no proper name
