@@ -416,3 +416,27 @@ def test_repair_decoded_matches_repair_of_bytes():
     assert decoded.text == via_bytes.text == "国务院发布通知\n\ufffd新闻"
     assert decoded.encoding == via_bytes.encoding
     assert [e.to_dict() for e in decoded.edits] == [e.to_dict() for e in via_bytes.edits]
+
+
+def _seed_shape_by_bytes(text: str) -> bool:
+    """The Han-side byte test written out: two three-byte UTF-8 shapes in the text's GBK bytes."""
+    return _mojibake._SEED_SHAPE in text.encode("gbk", errors="ignore").translate(_mojibake._BYTE_SHAPES)
+
+
+_SHAPE_CHARS = ["鍙", "戝", "竷", "涓", "枃", "新", "闻", "國", "a", " ", "é", "😀", "銆", "犲"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SHAPE_CHARS), max_size=12))
+def test_han_side_prefilter_never_hides_the_byte_shape(chars):
+    text = "".join(chars)
+    if _seed_shape_by_bytes(text):
+        assert _mojibake._lc_re().search(text) is not None
+        assert _mojibake.suspicious(text)
+
+
+def test_han_side_test_fires_on_utf8_read_as_gbk():
+    damaged = "新闻发布会".encode().decode("gbk", errors="ignore")
+    assert _seed_shape_by_bytes(damaged)
+    assert _mojibake.suspicious(damaged)
+    assert not _mojibake.suspicious("新闻发布会在北京举行")

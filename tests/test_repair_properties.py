@@ -86,3 +86,23 @@ def test_time_grows_roughly_linearly():
     small = _time(unit * 40)
     large = _time(unit * 320)
     assert large / small < 20  # 8x the text; a sanity check against quadratic behaviour
+
+
+def test_a_step_never_runs_twice_on_the_same_text(monkeypatch):
+    import qtext._repair as rep
+
+    seen: list[tuple[str, str]] = []
+
+    def spy(name, fn):
+        def wrapped(text, cfg):
+            seen.append((name, text))
+            return fn(text, cfg)
+
+        return wrapped
+
+    monkeypatch.setattr(rep, "STEPS", tuple((name, spy(name, fn)) for name, fn in rep.STEPS))
+    cfg = qtext.RepairConfig(max_rounds=3)  # not the default object: the step list is rebuilt
+    text = "發布時間：2017年9月15日 質(zhì)量 ·¢²¼ &amp; 国?务"
+    assert qtext.repair(text, cfg).text == qtext.repair(text).text
+    assert len(seen) == len(set(seen))
+    assert {name for name, _ in seen} == {name for name, _ in rep.STEPS}

@@ -1,7 +1,8 @@
 """``qtext.repair``: damaged page text in, clean simplified Chinese out, every edit on record.
 
 The steps, in the order they run (each round runs them all; rounds repeat until a round changes
-nothing, at most ``RepairConfig.max_rounds`` times):
+nothing, at most ``RepairConfig.max_rounds`` times; a step is not re-run on a text it has already
+seen and left unchanged, since it would only repeat itself):
 
 1. ``decode``   bytes → text (only for ``bytes`` input, once)
 2. ``mojibake`` undo mis-decodings span by span, accepted only when the text gets less "bad"

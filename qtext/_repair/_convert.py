@@ -12,17 +12,24 @@ How it decides (all tables are derived lazily, once per process, from the instal
   simplified-only ones is traditional: it is converted whole with OpenCC ``tw2s`` (which also
   handles 隨著 → 随着, 著力 → 着力; ``tw2s`` scored best of t2s/tw2s/hk2s/tw2sp on all three
   converters' output in the development data) after Hong Kong variants are normalised (衞 → 卫,
-  敍 → 叙, taken from where ``hk2s`` and ``tw2s`` differ), then qtext's phrase fixes
-  (``dictionaries/phrase_fixes.tsv``: 瞭 → 了, 藉 → 借 except in real words) are applied, and
-  corner quotes become PRC quotes (「」 → “”, 『』 → ‘’).
+  敍 → 叙, taken from where ``hk2s`` and ``tw2s`` differ) and variant forms (below), then
+  qtext's phrase fixes (``dictionaries/phrase_fixes.tsv``: 瞭 → 了, 藉 → 借 except in real words)
+  are applied, and corner quotes become PRC quotes (「」 → “”, 『』 → ‘’) unless the text has PRC
+  quotes “” of its own (a converter that wrote corner quotes replaced all of them; a page that
+  mixes both uses its corner quotes on purpose, e.g. in a title). A converted line is one change
+  (offsets inside it map position by position; ``Repair.edits`` lists its changed runs).
 - In any other line only the traditional-only characters themselves are converted (a stray 國 in
   simplified text), so 乾隆, 著作, 瞭望, 藉口 or 於 in a simplified name stay as written.
+- In every line, variant forms that OpenCC keeps (寜 → 宁, 喫 → 吃; ``dictionaries/variants.tsv``)
+  become the standard simplified form.
 - Never converted: a line with Japanese kana or other odd GBK symbols, a conversion that would
   write characters outside GBK (OpenCC maps rare names such as 周輖 or the simplified term 二噁英
   to extension characters), and a line whose converted characters come out rarer on average
   under the mojibake step's character costs (UTF-8 read as GBK looks like rare traditional
-  text; converting it would only hide it).
-- Fast path: one search for a traditional-only character; clean simplified text returns ``[]``.
+  text; converting it would only hide it; only lines that fail the mojibake step's cheap test
+  :func:`~qtext._repair._mojibake.suspicious` are costed).
+- Fast path: one search for a traditional-only character or variant; clean simplified text
+  returns ``[]``.
 
 >>> from qtext import RepairConfig
 >>> [(c.start, c.end, c.replacement) for c in find_changes("中國質量大會", RepairConfig())]
