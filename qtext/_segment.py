@@ -469,6 +469,10 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
                 _split_title(block[x:y], m, out)
             elif y - x >= 3 and block[y - 1] in _EVENT_ENDS:
                 _split_event(block[x:y], m, out)
+            elif y - x == 3 and block[y - 1] == "组" and block[x : x + 2] in titles:
+                out += (block[x : x + 2], "组")  # 专家组 → 专家 组: a group named by its members
+            elif y - x >= 4 and block[y - 1] in m.org_ends:
+                _split_org(block[x:y], m, out)
             else:
                 append(block[x:y])
         x = y
@@ -677,6 +681,20 @@ def _split_event(w: str, m: _Model, out: list[str]) -> None:
         if w.endswith(tail) and len(w) - len(tail) >= 2:
             head = w[: -len(tail)]
             if m.tags.get(head) in _PROPER_TAGS or (m.pf.get(head) == 1.0 and m.translit.issuperset(head)):
+                out += (head, tail)
+                return
+    out.append(w)
+
+
+def _split_org(w: str, m: _Model, out: list[str]) -> None:
+    """``当地政府`` → ``当地`` ``政府``, ``国家发改委`` → ``国家`` ``发改委``: a dictionary compound of
+    a common word (not a name: 北京大学 stays whole) and an organisation suffix keeps the
+    suffix's boundary."""
+    suffixes = m.org_suffixes
+    if w not in suffixes:
+        for k in range(2, len(w) - 1):
+            head, tail = w[:k], w[k:]
+            if tail in suffixes and _known(head, m) and m.tags.get(head) not in _PROPER_TAGS:
                 out += (head, tail)
                 return
     out.append(w)

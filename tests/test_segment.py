@@ -232,3 +232,10 @@ def test_a_proper_name_keeps_its_boundary_before_league_prize_or_team() -> None:
     assert words("两队在德甲联赛") == ["两队", "在", "德甲", "联赛"]
     assert words("赢得奥斯卡奖提名") == ["赢得", "奥斯卡", "奖", "提名"]
     assert words("国家队") == ["国家队"]  # 国家 is no proper name
+
+
+def test_an_organisation_suffix_keeps_its_boundary_after_a_common_word() -> None:
+    assert words("当地政府或有关") == ["当地", "政府", "或", "有关"]
+    assert words("北京大学") == ["北京大学"]  # a name before the suffix: kept whole
+    assert words("本场专家组均")[1:3] == ["专家", "组"]
+    assert words("秘书处") == ["秘书处"]
