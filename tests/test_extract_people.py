@@ -134,3 +134,15 @@ def test_three_character_token_with_name_like_given_name_is_a_person_whatever_it
 def test_three_character_common_word_led_by_a_surname_is_not_a_person():
     toks = _toks(("遭遇", "v"), ("高新区", "n"), ("的", "uj"), ("问题", "n"))
     assert [m for m in find_mentions("遭遇高新区的问题", toks) if m.label == "PERSON"] == []
+
+
+def test_transliterated_name_after_zai_is_a_place():
+    assert _entities("网球队昨天在杜塞尔多夫战胜对手。") == [("杜塞尔多夫", "PLACE")]
+
+
+def test_words_jieba_tags_as_names_need_context():
+    assert _entities("这里的世界，蓝天、白云、远山都很美。") == []
+
+
+def test_name_after_zai_with_a_form_of_address_stays_a_person():
+    assert _entities("他第一次见到毛泽东同志是在那一年。") == [("毛泽东", "PERSON")]

@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (data and header strings in Chinese are kept on one line each)
-"""Rebuild ``dictionaries/given_name_chars.tsv`` (how name-like each Han character is).
+"""Rebuild ``dictionaries/given_name_chars.tsv`` (how name-like each Han character is) and
+``dictionaries/name_tagged_words.tsv`` (two-character words jieba's dictionary tags ``nr``).
 
     .venv/bin/python tools/build_given_names.py
 
@@ -73,6 +74,21 @@ def main() -> None:
     ]
     n = write_tsv("given_name_chars.tsv", comments, ["char", "names", "score"], rows)
     print(f"given_name_chars.tsv: {n} rows")
+    words = []
+    for raw in text.splitlines():
+        parts = raw.split(" ")
+        if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) == 2 and all("\u4e00" <= c <= "\u9fff" for c in parts[0]):
+            words.append([nfc(parts[0]), parts[1]])
+    comments = [
+        "name_tagged_words.tsv — two-character words jieba's dictionary tags nr (person name).",
+        "Columns: word, count (jieba's count). Most are ordinary words (明白, 顾客, 丘陵, 阳光) and a",
+        "minority famous people (鲁迅, 曹操): the extractor takes one as a person only with context",
+        "(a title before it, a speech verb or form of address after it, a 、-list with other names).",
+        "Source: jieba 0.42.1 jieba/dict.txt (PyPI sdist, MIT, Copyright (c) 2013 Sun Junyi), as-is.",
+        "Rebuild: .venv/bin/python tools/build_given_names.py  (see dictionaries/README.md)",
+    ]
+    n = write_tsv("name_tagged_words.tsv", comments, ["word", "count"], words)
+    print(f"name_tagged_words.tsv: {n} rows")
 
 
 if __name__ == "__main__":

@@ -59,6 +59,7 @@ class Lexicon:
     common_surnames: frozenset[str]  # the frequent ones (modern top 100 + well-known)
     translit: frozenset[str]
     given: dict[str, float]  # given-name character → name-likeness (log-ratio, > 0 name-like)
+    nr_words: frozenset[str]  # two-character words jieba's dictionary tags nr (mostly not names)
     speech_verbs: tuple[str, ...]
     scan: TrieScanner  # titles (with prefixes), organisations and places in one pass
     kinds: dict[str, str]  # matched key → "TITLE" / "ORG" / "PLACE"
@@ -333,6 +334,7 @@ def _load() -> Lexicon:
         except ValueError:
             continue
     given.pop("", None)
+    nr_words = frozenset(r.get("word") or "" for r in _table("name_tagged_words.tsv")) - {""}
     verbs = tuple(sorted((r.get("verb") or "" for r in _table("speech_verbs.tsv")), key=len, reverse=True))
 
     kinds: dict[str, str] = {}
@@ -364,6 +366,7 @@ def _load() -> Lexicon:
         common_surnames=frozenset(common & surnames),
         translit=frozenset(translit),
         given=given,
+        nr_words=nr_words,
         speech_verbs=verbs,
         scan=scan,
         kinds=kinds,

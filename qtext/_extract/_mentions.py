@@ -1258,6 +1258,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _merge(mentions, _speakers(text, r))
     mentions = _merge(mentions, _name_tokens(r))
     mentions = _sports_teams(text, mentions, lex)
+    mentions = _places_not_people(text, mentions, r)
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
     if names:
@@ -1375,7 +1376,16 @@ def _name_like(w: str, t: Token, r: _Reader, title_ends: set[int]) -> bool:
         return True
     if t.start in title_ends or _STRONG_FOLLOW.match(r.text, t.end):
         return True
-    if (t.start > 0 and r.text[t.start - 1] == "、") or r.text[t.end : t.end + 1] == "、":
+    text = r.text
+    if w in lex.nr_words:
+        # 明白, 白云, 顾客: jieba tags the word nr; a person only next to another name in a list
+        for k in (t.end, t.start - 1):
+            if 0 <= k < len(text) and text[k] == "、":
+                nb = r.tok_at.get(k + 1) if k == t.end else r.tok_end.get(k)
+                if nb is not None and len(nb.text) == 3 and nb.pos in ("nr", "nrfg"):
+                    return nb.text[0] in lex.surnames
+        return False
+    if (t.start > 0 and text[t.start - 1] == "、") or text[t.end : t.end + 1] == "、":
         return True  # an item of a 、-list (栗战书、汪洋、王沪宁)
         return True
     score = _given_score(given, lex)
@@ -1496,6 +1506,42 @@ def _chinese_spelt(w: str, lex: Lexicon) -> bool:
 _NOT_NAME_END = _PLACE_ENDS | _PLACE_NEXT | frozenset("寺庙宫观派街路院馆园厂店楼台府阁坊场站")
 _GIVEN_TOKEN = 0.8
 _GIVEN_RARE_SURNAME = 1.0
+_TO_PLACE = re.compile("在|到|去|赴|往|从|抵达|前往|来到|位于|飞往|途经|游览|访问|回到|登上|来自")
+_NOT_PLACE_AFTER = re.compile(
+    "看来|眼中|眼里|心中|身上|手中|面前|身边|手里|跟前|任|担任|执政|主政|领导|当政|的[时任心]|同志|先生|女士"
+)
+_PLACE_NOUN_AFTER = re.compile(
+    "[岛湖山河港湾寺城镇村州省市县街路峰谷洞]|海滩|峡谷|公园|广场|城堡|火山|雨林|球场|体育场|大街|帝国|王国|机场|车站"
+    "|酒店|饭店|之家|小镇|苗寨|地区|一带|附近|郊外|境内|当地|海域|平原|高原|沙漠|半岛|群岛"
+)
+
+
+_PLACE_LAST = frozenset("湖岛寺港湾寨庙宫")
+
+
+def _places_not_people(text: str, mentions: list[Mention], r: _Reader) -> list[Mention]:
+    """A name jieba tagged (no title, no list, no speech verb) read as a place by its context:
+    a transliterated one right after the word 在/到/去/位于 … (``在杜塞尔多夫战胜``) is a place;
+    one before a place noun (``陶波湖``, ``卡莱梅格丹城堡``) is dropped."""
+    lex = r.lex
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "PERSON" and m.source == "pos":
+            if _PLACE_NOUN_AFTER.match(text, m.end) or (len(m.text) >= 3 and m.text[-1] in _PLACE_LAST):
+                continue
+            prev = r.tok_end.get(m.start)
+            if (
+                prev is not None
+                and _TO_PLACE.fullmatch(prev.text)
+                and not _NOT_PLACE_AFTER.match(text, m.end)
+                and all(c in lex.translit for c in m.text)
+            ):
+                out.append(Mention(m.text, "PLACE", m.start, m.end, "place:" + m.text, "other", "pos"))
+                continue
+        out.append(m)
+    return out
+
+
 _GIVEN_MIN = -0.1
 _GIVEN_MIN2 = 0.3
 
