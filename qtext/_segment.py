@@ -660,7 +660,8 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
             head, tail = w[:k], w[k:]
             if tail in titles and (
                 (k >= 2 and _known(head, m))
-                or (k == 1 and (head == tail[0] or head in m.surnames or _modifier(head, tail, m)))
+                or (k == 1 and (head == tail[0] or head in m.surnames or head in m.org_ends))
+                or (k == 1 and _modifier(head, tail, m))
             ):
                 out += (head, tail)
                 return

@@ -239,3 +239,8 @@ def test_an_organisation_suffix_keeps_its_boundary_after_a_common_word() -> None
     assert words("北京大学") == ["北京大学"]  # a name before the suffix: kept whole
     assert words("本场专家组均")[1:3] == ["专家", "组"]
     assert words("秘书处") == ["秘书处"]
+
+
+def test_a_unit_character_before_a_title_is_its_own_word() -> None:
+    assert words("了校领导集体")[1:3] == ["校", "领导"]  # 校 ends organisation names (学校)
+    assert words("英国女间谍") == ["英国", "女", "间谍"]
