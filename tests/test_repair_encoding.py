@@ -440,3 +440,25 @@ def test_han_side_test_fires_on_utf8_read_as_gbk():
     assert _seed_shape_by_bytes(damaged)
     assert _mojibake.suspicious(damaged)
     assert not _mojibake.suspicious("新闻发布会在北京举行")
+
+
+def _latin_spans_reference(text: str) -> list[tuple[int, int]]:
+    """The Latin-side runs as first written: bridged runs, re-split where no sloppy reading shows."""
+    out: list[tuple[int, int]] = []
+    for m in _mojibake._BRIDGED_SPAN.finditer(text):
+        span = m.group()
+        if _mojibake._BRIDGE_RE.search(span) is None or _mojibake._SLOPPY.search(span) is not None:
+            out.append(m.span())
+        else:
+            out.extend(x.span() for x in _mojibake._LATIN_SPAN.finditer(text, m.start(), m.end()))
+    return out
+
+
+_LATIN_POOL = [*"ÃÂ©¢²¼æ–°é—»“”‘’…•™€ŠabXY1!? 中發塢\u3000ÀÌ·—\u3400\uff01\u0101"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LATIN_POOL), min_size=1, max_size=20))
+def test_latin_runs_without_a_bridge_only_character_are_the_plain_runs(chars):
+    text = "".join(chars)
+    assert [m.span() for m in _mojibake._latin_spans(text)] == _latin_spans_reference(text)

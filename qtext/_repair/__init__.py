@@ -250,7 +250,7 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
                 settled[name] = text
         if not round_changed:
             break
-    return Repair(text=text, raw=source, encoding=encoding, layers=tuple(layers))
+    return Repair(text, source, encoding, tuple(layers))  # (positional: measurably cheaper)
 
 
 def _enabled(cfg: RepairConfig) -> list[tuple[str, StepFn]]:

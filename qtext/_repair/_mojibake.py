@@ -83,6 +83,8 @@ _SLOPPY = re.compile(
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 _BRIDGE_RE = re.compile(_BRIDGE)
+#: a bridge character that is not also of the Latin-side alphabet
+_BRIDGE_ONLY = re.compile(f"(?![{_LATIN_ALPHA}]){_BRIDGE}")
 _NBSP_RUN = re.compile("\xa0{2,}")
 _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 #: Latin-side characters that are also Chinese punctuation (cheap in _badness)
@@ -467,6 +469,10 @@ def _latin_spans(text: str) -> Iterator[re.Match[str]]:
 
 
 def _plain_or_bridged(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    if _BRIDGE_ONLY.search(text, start, end) is None:
+        # every bridge character here is also of the alphabet: the bridged runs are the plain ones
+        yield from _LATIN_SPAN.finditer(text, start, end)
+        return
     for m in _BRIDGED_SPAN.finditer(text, start, end):
         span = m.group()
         if _BRIDGE_RE.search(span) is None or _SLOPPY.search(span) is not None:
@@ -662,11 +668,12 @@ def _two_char_words() -> dict[str, int]:
         return {}
     path = Path(spec.submodule_search_locations[0]) / "dict.txt"
     # lines are "word count tag"; a two-character word's line starts with two non-space characters
-    rows = _DICT_TWO_CHAR.findall(path.read_text(encoding="utf-8"))
+    rows = _DICT_TWO_CHAR.findall("\n" + path.read_text(encoding="utf-8"))
     return {word: n for word, count in rows if (n := int(count)) >= _MIN_WORD_COUNT}
 
 
-_DICT_TWO_CHAR = re.compile(r"^([^ \n][^ \n]) ([0-9]+) ", re.M)
+#: (searched for from a newline, which the regex engine finds fast; counts below 10 never count)
+_DICT_TWO_CHAR = re.compile(r"\n([^ \n][^ \n]) ([0-9]{2,}) ")
 @functools.lru_cache(maxsize=1)
 def _word_ends() -> tuple[frozenset[str], frozenset[str]]:
     """The first and the second characters of the two-character words."""

@@ -114,8 +114,11 @@ _PLAIN = str.maketrans(
 @functools.lru_cache(maxsize=1)
 def _valid_bases() -> frozenset[str]:
     """Every toneless syllable of pypinyin's character table (ü written v)."""
-    joined = ",".join(_table().values()).translate(_PLAIN)
-    return frozenset(b for b in joined.split(",") if b.isascii() and b.isalpha())
+    readings: set[str] = set()
+    for value in set(_table().values()):  # few distinct values: translate each reading once
+        readings.update(value.split(","))
+    plain = {r.translate(_PLAIN) for r in readings}
+    return frozenset(b for b in plain if b.isascii() and b.isalpha())
 
 
 @functools.lru_cache(maxsize=1)
