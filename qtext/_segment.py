@@ -533,6 +533,17 @@ def _flush(buf: str, m: _Model, out: list[str]) -> None:
                 # three characters, so the fourth is the next word
                 out += (w[:3], w[3])
                 continue
+            if (
+                len(w) == 2
+                and w[1] in lead
+                and out
+                and len(out[-1]) == 1
+                and out[-1] in m.surnames
+                and w[0] not in lead
+            ):
+                out[-1] += w[0]  # 于 海问 → 于海 问: a surname, a given name, then a frequent word
+                out.append(w[1])
+                continue
             if out and w[-1] in lead and _name_before(out[-1], w[0], m):
                 # 李晓 林说 → 李晓林 说; 韦斯特 伍说 → 韦斯特伍 说: the HMM put the last character of a
                 # name with the function character after it

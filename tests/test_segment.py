@@ -244,3 +244,7 @@ def test_an_organisation_suffix_keeps_its_boundary_after_a_common_word() -> None
 def test_a_unit_character_before_a_title_is_its_own_word() -> None:
     assert words("了校领导集体")[1:3] == ["校", "领导"]  # 校 ends organisation names (学校)
     assert words("英国女间谍") == ["英国", "女", "间谍"]
+
+
+def test_surname_split_off_by_the_dictionary_takes_back_its_given_name() -> None:
+    assert words("？”于海问。") == ["？", "”", "于海", "问", "。"]
