@@ -35,7 +35,6 @@ Rules (each one local, decided from the neighbouring characters of the same line
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .._config import RepairConfig
 from ._attach import attach_deletions
@@ -132,16 +131,12 @@ def _english_after(text: str, c: int) -> bool:
     return (ch.isascii() and (ch.isalnum() or ch in ".,;:!?")) or ch in "，；：？！"
 
 
-def _pair_changes(
-    text: str, opens: list[tuple[int, int]], han: list[int], single: dict[int, tuple[str, str]]
-) -> None:
-    """Decide the ASCII parenthesis pairs ``(open, close)`` of one line that contains Han text
-    (``han``: the sorted positions of its Han characters): each becomes full-width unless it sits
-    inside English (``see Fig. (1).``): an ASCII letter or digit right before it, English text or
-    the line end right after it, and no Han inside."""
+def _pair_changes(text: str, opens: list[tuple[int, int]], single: dict[int, tuple[str, str]]) -> None:
+    """Decide the ASCII parenthesis pairs ``(open, close)`` of one line that contains Han text:
+    each becomes full-width unless it sits inside English (``see Fig. (1).``): an ASCII letter or
+    digit right before it, English text or the line end right after it, and no Han inside."""
     for o, c in opens:
-        k = bisect_right(han, o)
-        han_inside = k < len(han) and han[k] < c
+        han_inside = _HAN_RE.search(text, o + 1, c) is not None
         if not han_inside and _english_before(text, o) and _english_after(text, c):
             continue
         single[o] = ("（", "ASCII parenthesis in Chinese text")
@@ -183,9 +178,8 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
 
     def end_line(line_end: int) -> None:
         if pairs:
-            han = [m.start() for m in _HAN_RE.finditer(text, line_start, line_end)]
-            if han:
-                _pair_changes(text, pairs, han, single)
+            if _HAN_RE.search(text, line_start, line_end) is not None:
+                _pair_changes(text, pairs, single)
             pairs.clear()
         parens.clear()
         if len(dquotes) > 1:
