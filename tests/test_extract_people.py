@@ -146,3 +146,9 @@ def test_words_jieba_tags_as_names_need_context():
 
 def test_name_after_zai_with_a_form_of_address_stays_a_person():
     assert _entities("他第一次见到毛泽东同志是在那一年。") == [("毛泽东", "PERSON")]
+
+
+def test_name_cut_before_its_third_character_is_completed():
+    toks = _toks(("张耀", "nr"), ("真", "d"), ("说", "v"), ("，", "x"), ("会展", "vn"), ("很多", "m"))
+    found = find_mentions("张耀真说，会展很多", toks)
+    assert [(m.text, m.label) for m in found] == [("张耀真", "PERSON")]

@@ -1259,6 +1259,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _merge(mentions, _name_tokens(r))
     mentions = _sports_teams(text, mentions, lex)
     mentions = _places_not_people(text, mentions, r)
+    mentions = _complete_names(text, mentions, r)
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
     if names:
@@ -1542,6 +1543,41 @@ def _places_not_people(text: str, mentions: list[Mention], r: _Reader) -> list[M
     return out
 
 
+def _complete_names(text: str, mentions: list[Mention], r: _Reader) -> list[Mention]:
+    """A two-character name the segmenter cut before its third character (``张耀`` + ``真说``,
+    ``周清`` + ``来用``): the next character is a one-character token, name-like
+    (``lex.given``), and a word, a punctuation mark or the end of the text comes after it."""
+    lex = r.lex
+    n = len(text)
+    starts = {m.start for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.end
+        if (
+            m.label == "PERSON"
+            and len(m.text) == 2
+            and m.text[0] in lex.surnames
+            and e < n
+            and e not in starts
+            and is_han(text[e])
+            and text[e] not in _NOT_GIVEN
+            and lex.given.get(text[e], -3.0) >= _GIVEN_THIRD
+        ):
+            tk = r.tok_at.get(e)
+            after = r.tok_at.get(e + 1)
+            if (
+                tk is not None
+                and tk.end == e + 1
+                and (after is None or len(after.text) >= 2 or r.follow_at(e + 1))
+                and _given_score(text[m.start + 1 : e + 1], lex) >= _GIVEN_TOKEN
+            ):
+                out.append(Mention(text[m.start : e + 1], "PERSON", m.start, e + 1, source=m.source))
+                continue
+        out.append(m)
+    return out
+
+
+_GIVEN_THIRD = 0.3
 _GIVEN_MIN = -0.1
 _GIVEN_MIN2 = 0.3
 
