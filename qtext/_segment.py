@@ -15,10 +15,17 @@ How a text is cut:
    except that a whitespace run is one token;
 2. the maximum-probability path over the dictionary DAG (the path ``jieba.Tokenizer.cut`` takes;
    the vocabulary is jieba's ``dict.txt`` plus qtext's place, country, city, organisation and
-   title names, each at the lowest frequency that keeps it whole); a compound that ends in a
-   title is cut before the title (``本报记者`` → ``本报`` ``记者``);
-3. jieba's HMM for runs of unknown single characters, then function characters the HMM glued to
-   a name are cut off again (``张连志为`` → ``张连志`` ``为``; ``吴国 平说`` → ``吴国平`` ``说``);
+   title names, each at the lowest frequency that keeps it whole); dictionary compounds keep
+   the boundaries of the entities inside them: before a title or role (``本报记者`` → ``本报``
+   ``记者``, ``女演员`` → ``女`` ``演员``, ``政协委员`` → ``政协`` ``委员``), after a title that
+   begins one (``客服热线``), before an organisation suffix after a common word (``当地 政府``),
+   after a proper name before a league, prize or team (``德甲 联赛``, ``奥斯卡 奖``);
+3. jieba's HMM for runs of unknown single characters, then the characters the HMM glued to a
+   name are given back: function characters and frequent one-character words at its edges
+   (``张连志为`` → ``张连志`` ``为``; ``但梁 大伟`` → ``但`` ``梁大伟``; ``欧冠中`` → ``欧冠`` ``中``),
+   a name's last character put with the next word (``吴国 平说`` → ``吴国平`` ``说``) and a
+   next word's first character put with the name (``郭菲算 得`` → ``郭菲`` ``算`` ``得``); ASCII
+   runs are cut before a year or decimal and around ``vs`` (``WCG2011`` → ``WCG`` ``2011``);
 4. a linear post-pass joining numbers (``１９９８年``, ``3.5%``, ``350万``, ``二○○一年``), ``——`` and
    ``……``, full-width Latin runs and transliterated names (``米尔扎耶夫·阿齐兹``).
 Every rule looks at one token and its neighbour: linear time.
