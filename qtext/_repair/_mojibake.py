@@ -90,9 +90,6 @@ _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 #: Latin-side characters that are also Chinese punctuation (cheap in _badness)
 _CHEAP = re.compile("[“”‘’—…·]")
 
-#: str.translate table deleting no-break spaces and printable ASCII
-_NO_NBSP = dict.fromkeys([0xA0, *range(0x21, 0x7F)])
-
 _TRAILS = bytes(range(0x40, 0x7F)) + bytes(range(0x80, 0xFF))
 
 
@@ -492,7 +489,7 @@ def _latin_changes(text: str) -> list[Change]:
         n_latin1 = len(span.encode("latin-1", "ignore")) - n_ascii
         if n_latin1 == 0 or n_high < 2:
             continue
-        if "\xa0" in span and not span.translate(_NO_NBSP):
+        if span.count("\xa0") == n_high:
             continue  # no-break spaces (and ASCII) only: page spacing, never GBK bytes
         if n_high > n_latin1 and len(_SLOPPY.findall(span)) > n_latin1:
             continue
