@@ -77,3 +77,19 @@ def test_body_before_body_is_one_organisation_entity():
 def test_place_inside_a_longer_word_is_not_a_place():
     # the segmenter reads 发展中国家 as one word: 中国 is not mentioned
     assert [e.text for e in _extract("发展中国家的排放量在增加。").entities if e.label == "PLACE"] == []
+
+
+def _orgs(text: str) -> list[str]:
+    return [e.text for e in _extract(text).entities if e.label == "ORG"]
+
+
+def test_international_federation_is_named_despite_its_generic_head():
+    assert _orgs("而国际游泳联合会规定，对于初犯者禁赛。") == ["国际游泳联合会"]
+
+
+def test_generic_head_still_makes_an_association_generic():
+    assert _orgs("有关行业协会要加强自律。") == []
+
+
+def test_jieba_organisation_ending_in_party_is_an_organisation():
+    assert _orgs("合执政三党之一的社民党对内阁决定表示反对。") == ["社民党", "内阁"]

@@ -404,6 +404,22 @@ def _org_like(name: str, lex: Lexicon) -> bool:
     return len(stem) >= 2 and stem not in _GENERIC and not stem.startswith(_GENERIC_HEADS)
 
 
+_FEDERATIONS = frozenset(["联合会", "委员会", "协会", "学会", "联盟", "总会", "理事会"])
+
+
+def _named_body(word: str) -> bool:
+    """A jieba ``nt`` word ending in 党, 社, 报 or 联 after a name that is not generic
+    (社民党, 南通社, 武联; not 政党, 该社)."""
+    stem = word[:-1]
+    return (
+        word[-1] in "党社报联"
+        and len(stem) >= 2
+        and stem not in _GENERIC
+        and not stem.startswith(_GENERIC_HEADS)
+        and stem not in ("执政", "在野", "反对", "政", "该", "本", "各", "报", "日", "晚")
+    )
+
+
 def _stopped(word: str) -> bool:
     return word in _SUFFIX_STOP or word.endswith(_SUFFIX_STOP_END)
 
@@ -590,8 +606,13 @@ class _Reader:
                     stem_start = toks[jj].end
                 else:
                     break
-            if stem_start != start:
-                continue  # a generic head makes the whole name generic
+            if stem_start != start and not (
+                self.text[start:stem_start] in ("国际", "全国")
+                and suf in _FEDERATIONS
+                and t.end - len(suf) - stem_start >= 2
+                and self.text[stem_start : t.end - len(suf)] not in _GENERIC
+            ):
+                continue  # a generic head makes the whole name generic (but 国际游泳联合会)
             stem = self.text[stem_start : t.end - len(suf)]
             if len(stem) < 2 or stem in _GENERIC:
                 continue
@@ -1021,7 +1042,12 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         if t.pos in _MARKED_TAGS or t.text in _BARE_ORGS or (len(t.text) == 2 and t.text[0] in "老小")
     ]
     for _k, t in marked:
-        if len(t.text) >= 3 and t.pos == "nt" and all(is_han(c) for c in t.text) and _org_like(t.text, lex):
+        if (
+            len(t.text) >= 3
+            and t.pos == "nt"
+            and all(is_han(c) for c in t.text)
+            and (_org_like(t.text, lex) or _named_body(t.text))
+        ):
             pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "org:" + t.text, "other", "pos"))
         elif len(t.text) >= 2 and t.pos == "ns" and all(is_han(c) for c in t.text):
             name = t.text
