@@ -591,7 +591,7 @@ def _lead_glued(prev: str, w: str, m: _Model) -> bool:
     if (
         len(prev) != 2
         or prev[0] not in m.lead_chars
-        or prev[0] in m.surnames
+        or prev[0] in m.common_surnames
         or _known(prev, m)
         or w[0] in m.edge_chars
     ):

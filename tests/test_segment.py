@@ -198,7 +198,8 @@ def test_frequent_word_glued_to_a_name_is_cut_off() -> None:
     assert words("但梁大伟提醒") == ["但", "梁大伟", "提醒"]  # the word after it is a dictionary name
     assert words("以春丽为主角") == ["以", "春丽", "为", "主角"]
     assert words("对加拉塔萨雷获胜") == ["对", "加拉塔萨雷", "获胜"]
-    assert words("于海显然") == ["于海", "显然"]  # 于 is a surname: left alone
+    assert words("于海显然") == ["于海", "显然"]  # 于 is a common surname: left alone
+    assert words("正是从费耶诺德辗转") == ["正是", "从", "费耶诺德", "辗转"]  # 从: a rare one
 
 
 def test_roles_and_titles_are_cut_from_the_compounds_they_end_or_begin() -> None:
