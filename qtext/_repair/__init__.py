@@ -230,24 +230,22 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
     """
     source = text
     steps = _DEFAULT_STEPS if cfg is _DEFAULT else _enabled(cfg)
-    settled: dict[str, str] = {}  # step → the text it last saw and left unchanged
+    settled: list[str | None] = [None] * len(steps)  # the text each step last left unchanged
     for _ in range(max(1, cfg.max_rounds)):
         round_changed = False
-        for name, fn in steps:
-            if settled.get(name) == text:
+        for k, (name, fn) in enumerate(steps):
+            if settled[k] == text:
                 continue
             changes = fn(text, cfg)
-            if not changes:
-                settled[name] = text
-                continue
-            new_text, layer = apply_changes(text, changes, name)
-            if layer is not None:
-                layers.append(layer)
-            if new_text != text:
-                text = new_text
-                round_changed = True
-            else:
-                settled[name] = text
+            if changes:
+                new_text, layer = apply_changes(text, changes, name)
+                if layer is not None:
+                    layers.append(layer)
+                if new_text != text:
+                    text = new_text
+                    round_changed = True
+                    continue
+            settled[k] = text
         if not round_changed:
             break
     return Repair(text, source, encoding, tuple(layers))  # (positional: measurably cheaper)
