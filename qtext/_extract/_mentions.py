@@ -1604,7 +1604,7 @@ def _complete_names(text: str, mentions: list[Mention], r: _Reader) -> list[Ment
 
 
 _GIVEN_THIRD = 0.3
-_GIVEN_MIN = -0.1
+_GIVEN_MIN = -0.5
 _GIVEN_MIN2 = 0.3
 
 
