@@ -152,3 +152,7 @@ def test_name_cut_before_its_third_character_is_completed():
     toks = _toks(("张耀", "nr"), ("真", "d"), ("说", "v"), ("，", "x"), ("会展", "vn"), ("很多", "m"))
     found = find_mentions("张耀真说，会展很多", toks)
     assert [(m.text, m.label) for m in found] == [("张耀真", "PERSON")]
+
+
+def test_doctrine_names_its_person():
+    assert _entities("学习马克思主义，坚持社会主义道路。") == [("马克思", "PERSON")]

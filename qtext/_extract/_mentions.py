@@ -1286,6 +1286,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _sports_teams(text, mentions, lex)
     mentions = _places_not_people(text, mentions, r)
     mentions = _complete_names(text, mentions, r)
+    mentions = _merge(mentions, _doctrine_names(r))
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
     if names:
@@ -1567,6 +1568,33 @@ def _places_not_people(text: str, mentions: list[Mention], r: _Reader) -> list[M
                 continue
         out.append(m)
     return out
+
+
+_DOCTRINE = ("主义", "思想", "理论", "学说")
+
+
+def _doctrine_names(r: _Reader) -> list[Mention]:
+    """The person a doctrine token is named after: ``马克思主义`` → ``马克思``,
+    ``毛泽东思想`` → ``毛泽东`` (a transliterated head, or a surname-led three-character one)."""
+    lex = r.lex
+    out: list[Mention] = []
+    for t in r.tokens:
+        w = t.text
+        if len(w) < 4 or not w.endswith(_DOCTRINE):
+            continue
+        head = w[:-2]
+        if head in lex.kinds or not all(is_han(c) for c in head):
+            continue
+        if (len(head) >= 2 and all(c in lex.translit for c in head) and head[-1] in _TRANSLIT_END) or (
+            len(head) == 3
+            and head[0] in lex.common_surnames
+            and _given_score(head[1:], lex) >= 0.0
+        ):
+            out.append(Mention(head, "PERSON", t.start, t.start + len(head), source="pos"))
+    return out
+
+
+_TRANSLIT_END = frozenset("思宁林斯尔德特克夫诺托")
 
 
 def _complete_names(text: str, mentions: list[Mention], r: _Reader) -> list[Mention]:
