@@ -52,7 +52,8 @@ _PRECHECK = re.compile(
 )
 _CANDIDATE = re.compile(rf"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}]")
 _INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
-_WHITE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_WHITE = " \t\u3000\u00a0"
+_EOL = re.compile("[\r\n]")
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,10};$")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -161,13 +162,17 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
     if _PRECHECK.search(text) is None:
         return []
     spans: list[Change] = []
-    for m in _INDENT.finditer(text):
-        spans.append(Change(m.start(), m.end(), "", "ideographic-space indentation removed"))
+    if "\u3000" in text:  # (an indentation needs one; the search tries every position)
+        for m in _INDENT.finditer(text):
+            spans.append(Change(m.start(), m.end(), "", "ideographic-space indentation removed"))
     n = len(text)
-    for m in _WHITE_RUN.finditer(text):
-        e = m.end()
-        if e == n or text[e] in "\r\n":
-            spans.append(Change(m.start(), e, "", "trailing white space removed"))
+    # the white run (if any) that ends at each line end: scanned back from the line ends
+    for e in [*(m.start() for m in _EOL.finditer(text)), n]:
+        j = e
+        while j > 0 and text[j - 1] in _WHITE:
+            j -= 1
+        if j < e:
+            spans.append(Change(j, e, "", "trailing white space removed"))
     single: dict[int, tuple[str, str]] = {}
     parens: list[int] = []
     pairs: list[tuple[int, int]] = []
