@@ -19,7 +19,7 @@ How a text is cut:
    the boundaries of the entities inside them: before a title or role (``本报记者`` → ``本报``
    ``记者``, ``女演员`` → ``女`` ``演员``, ``政协委员`` → ``政协`` ``委员``), after a title that
    begins one (``客服热线``), before an organisation suffix after a common word (``当地 政府``),
-   after a proper name before a league, prize or team (``德甲 联赛``, ``奥斯卡 奖``);
+   after a proper name before a league or prize (``德甲 联赛``, ``奥斯卡 奖``);
 3. jieba's HMM for runs of unknown single characters, then the characters the HMM glued to a
    name are given back: function characters and frequent one-character words at its edges
    (``张连志为`` → ``张连志`` ``为``; ``但梁 大伟`` → ``但`` ``梁大伟``; ``欧冠中`` → ``欧冠`` ``中``),
@@ -70,7 +70,7 @@ _RARE_LOGP = -12.0
 # character of a name is cut off again (中孔 艺珍 → 中 孔艺珍)
 _LEAD_LOGP = -7.5
 # a proper name followed by one of these in one dictionary word is cut before it (德甲 联赛)
-_EVENT_SUFFIXES = ("联赛", "杯赛", "奖", "队")
+_EVENT_SUFFIXES = ("联赛", "杯赛", "奖")
 _EVENT_ENDS = frozenset(t[-1] for t in _EVENT_SUFFIXES)
 _PROPER_TAGS = frozenset(("nr", "nrt", "ns", "nz", "nt"))
 
@@ -117,6 +117,7 @@ class _Model:
     title_tails: frozenset[str]  # the last two characters of every title, a cheap first test
     org_ends: frozenset[str]  # last characters of organisation suffixes (局, 部, 委, 队 …)
     org_suffixes: frozenset[str]  # org_suffixes.tsv (政协, 协会, 委员会 …)
+    gov_suffixes: frozenset[str]  # those of government bodies (政府, 公安局, 法院 …)
     common_surnames: frozenset[str]  # the hundred most frequent surnames
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
     re_han: re.Pattern[str]  # jieba's block pattern
@@ -171,6 +172,18 @@ def _name_columns(name: str) -> list[str]:
         for col in wanted:
             out.extend(v.strip() for v in row.get(col, "").split("|") if v.strip())
     return out
+
+
+def _gov_suffixes() -> list[str]:
+    """The suffixes of ``org_suffixes.tsv`` whose type is ``government``."""
+    from ._errors import DictionaryError
+    from ._resources import read_table
+
+    try:
+        _, rows = read_table("org_suffixes.tsv")
+    except (DictionaryError, OSError, UnicodeDecodeError, ValueError):
+        return []
+    return [r.get("suffix", "") for r in rows if r.get("type") == "government" and r.get("suffix")]
 
 
 def _qtext_words() -> list[tuple[str, str]]:
@@ -311,6 +324,7 @@ def _build(cache_dir: str | None) -> _Model:
         title_tails=frozenset(t[-2:] for t in titles),
         org_ends=frozenset(w[-1] for w in _name_columns("org_suffixes.tsv")),
         org_suffixes=frozenset(_name_columns("org_suffixes.tsv")),
+        gov_suffixes=frozenset(_gov_suffixes()),
         common_surnames=frozenset(s.surname for s in _lexicon.surnames() if s.rank is not None),
         hmm_cut=_memo_hmm(jieba.finalseg.cut),
         re_han=jieba.re_han_default,
@@ -693,9 +707,9 @@ def _ends_org(w: str, m: _Model) -> bool:
 
 
 def _split_event(w: str, m: _Model, out: list[str]) -> None:
-    """``德甲联赛`` → ``德甲`` ``联赛``, ``奥斯卡奖`` → ``奥斯卡`` ``奖``, ``拜仁慕尼黑队`` → …
-    ``队``: a dictionary compound of a proper name (jieba tags nr, nrt, ns, nz, nt) and the
-    league, prize or team it names keeps the name's boundary."""
+    """``德甲联赛`` → ``德甲`` ``联赛``, ``奥斯卡奖`` → ``奥斯卡`` ``奖``: a dictionary compound of a
+    proper name (jieba tags nr, nrt, ns, nz, nt) and the league or prize it names keeps the
+    name's boundary. (Teams stay whole: 阿森纳队 is how the team itself is named.)"""
     for tail in _EVENT_SUFFIXES:
         if w.endswith(tail) and len(w) - len(tail) >= 2:
             head = w[: -len(tail)]
@@ -706,10 +720,10 @@ def _split_event(w: str, m: _Model, out: list[str]) -> None:
 
 
 def _split_org(w: str, m: _Model, out: list[str]) -> None:
-    """``当地政府`` → ``当地`` ``政府``, ``国家发改委`` → ``国家`` ``发改委``: a dictionary compound of
-    a common word (not a name: 北京大学 stays whole) and an organisation suffix keeps the
-    suffix's boundary."""
-    suffixes = m.org_suffixes
+    """``当地政府`` → ``当地`` ``政府``: a dictionary compound of a common word (not a name) and the
+    suffix of a government body keeps the suffix's boundary. Company, school and bank names
+    (招商银行, 北京大学) stay whole: their heads are names whatever jieba's tag says."""
+    suffixes = m.gov_suffixes
     if w not in suffixes:
         for k in range(2, len(w) - 1):
             head, tail = w[:k], w[k:]

@@ -229,15 +229,16 @@ def test_name_end_the_hmm_put_with_a_frequent_word_goes_back_to_the_name() -> No
     assert words("母亲，金钟仁去审问")[2:4] == ["金钟仁", "去"]
 
 
-def test_a_proper_name_keeps_its_boundary_before_league_prize_or_team() -> None:
+def test_a_proper_name_keeps_its_boundary_before_a_league_or_prize() -> None:
     assert words("两队在德甲联赛") == ["两队", "在", "德甲", "联赛"]
     assert words("赢得奥斯卡奖提名") == ["赢得", "奥斯卡", "奖", "提名"]
-    assert words("国家队") == ["国家队"]  # 国家 is no proper name
+    assert words("中国队") == ["中国队"]  # a team keeps its name whole
 
 
 def test_an_organisation_suffix_keeps_its_boundary_after_a_common_word() -> None:
     assert words("当地政府或有关") == ["当地", "政府", "或", "有关"]
     assert words("北京大学") == ["北京大学"]  # a name before the suffix: kept whole
+    assert words("招商银行") == ["招商银行"]  # banks, companies, schools: not government bodies
     assert words("本场专家组均")[1:3] == ["专家", "组"]
     assert words("秘书处") == ["秘书处"]
 
