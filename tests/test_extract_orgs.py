@@ -93,3 +93,15 @@ def test_generic_head_still_makes_an_association_generic():
 
 def test_jieba_organisation_ending_in_party_is_an_organisation():
     assert _orgs("合执政三党之一的社民党对内阁决定表示反对。") == ["社民党", "内阁"]
+
+
+def _places(text: str) -> list[str]:
+    return [e.text for e in _extract(text).entities if e.label == "PLACE"]
+
+
+def test_name_before_village_or_township_is_a_place():
+    assert _places("书房村的农家乐、龙泉乡的观光果园都很有名。") == ["书房村", "龙泉乡"]
+
+
+def test_generic_settlement_words_are_not_places():
+    assert _places("建设新农村和小城镇，大城市也要发展。") == []

@@ -1294,6 +1294,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
         rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
         mentions = _override(mentions, rep, ("PERSON",))  # 朱叶玉如 over a later reading 朱叶玉
     mentions = _merge(mentions, pos_places)
+    mentions = _override(mentions, _admin_places(r), ("PERSON",))
     title_starts_final = {m.start for m in mentions if m.label == "TITLE"}
     return _merge(mentions, _abbreviations(text, r, lex, title_starts_final))
 
@@ -1567,6 +1568,48 @@ def _places_not_people(text: str, mentions: list[Mention], r: _Reader) -> list[M
                 out.append(Mention(m.text, "PLACE", m.start, m.end, "place:" + m.text, "other", "pos"))
                 continue
         out.append(m)
+    return out
+
+
+_ADMIN_END = frozenset("村乡镇县市")
+_ADMIN_STEM_TAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "j"})
+_ADMIN_NOT_LEAD = frozenset("大小新全本该各我此这那每中城农乡山渔古重水")
+
+
+def _admin_places(r: _Reader) -> list[Mention]:
+    """A name followed by 村, 乡, 镇, 县 or 市 is a place (书房 + 村, 塔科马 + 市, 公明镇): the
+    name is a noun or proper-noun token of two to four characters that is not generic."""
+    lex = r.lex
+    out: list[Mention] = []
+    toks = r.tokens
+    for k, t in enumerate(toks):
+        w = t.text
+        if not w or w[-1] not in _ADMIN_END or not all(is_han(c) for c in w):
+            continue
+        if len(w) == 1 and k > 0:
+            p = toks[k - 1]
+            stem, start = p.text, p.start
+            ok = p.end == t.start and p.pos in _ADMIN_STEM_TAGS
+        elif 3 <= len(w) <= 5:
+            stem, start = w[:-1], t.start
+            ok = t.pos in _ADMIN_STEM_TAGS
+        else:
+            continue
+        name = stem + w[-1] if len(w) == 1 else w
+        if (
+            not ok
+            or not 2 <= len(stem) <= 4
+            or not all(is_han(c) for c in stem)
+            or stem[0] in _ADMIN_NOT_LEAD
+            or stem in _GENERIC
+            or stem in _NOT_PLACES
+            or name in _NOT_PLACES
+            or name in lex.kinds
+            or stem in lex.titles
+            or (stem in lex.kinds and lex.kinds[stem] != "PLACE")
+        ):
+            continue
+        out.append(Mention(name, "PLACE", start, t.end, "place:" + name, "other", "pos"))
     return out
 
 
