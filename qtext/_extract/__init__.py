@@ -89,6 +89,8 @@ def extract(
     documents = find_documents(text)
     all_mentions = mentions  # names inside 《…》 are entities, but not records
     mentions = _outside(mentions, [(d.start, d.end) for d in documents])
+    # 马克思 of 马克思主义 is an entity, not a person the page reports on
+    mentions = [m for m in mentions if m.source != "doctrine"]
     officials = build_officials(text, mentions) if cfg.officials else []
     organisations = build_organisations(text, mentions) if cfg.organisations else []
     places = build_places(mentions) if cfg.places else []

@@ -41,7 +41,7 @@ class Mention:
     end: int
     key: str | None = None
     type: str | None = None
-    source: str = "dict"  # dict, suffix, pos, title, list, repeat
+    source: str = "dict"  # dict, suffix, pos, title, list, repeat, speaker, model, team, doctrine
 
 
 def is_han(ch: str) -> bool:
@@ -1633,7 +1633,7 @@ def _doctrine_names(r: _Reader) -> list[Mention]:
             and head[0] in lex.common_surnames
             and _given_score(head[1:], lex) >= 0.0
         ):
-            out.append(Mention(head, "PERSON", t.start, t.start + len(head), source="pos"))
+            out.append(Mention(head, "PERSON", t.start, t.start + len(head), source="doctrine"))
     return out
 
 
