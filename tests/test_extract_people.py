@@ -156,3 +156,12 @@ def test_name_cut_before_its_third_character_is_completed():
 
 def test_doctrine_names_its_person():
     assert _entities("学习马克思主义，坚持社会主义道路。") == [("马克思", "PERSON")]
+
+
+def test_latin_name_after_a_title_is_a_person():
+    ex = _extract("游戏的设计师KenRolston介绍了新作。")
+    assert [(e.text, e.label) for e in ex.entities if e.label == "PERSON"] == [("KenRolston", "PERSON")]
+
+
+def test_latin_name_before_a_speech_verb_is_a_person_but_an_acronym_is_not():
+    assert _entities("Svensson表示，新作今年发行。CEO表示同意。") == [("Svensson", "PERSON")]

@@ -1286,6 +1286,7 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _sports_teams(text, mentions, lex)
     mentions = _places_not_people(text, mentions, r)
     mentions = _complete_names(text, mentions, r)
+    mentions = _merge(mentions, _latin_names(text, mentions))
     mentions = _merge(mentions, _doctrine_names(r))
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
@@ -1610,6 +1611,29 @@ def _admin_places(r: _Reader) -> list[Mention]:
         ):
             continue
         out.append(Mention(name, "PLACE", start, t.end, "place:" + name, "other", "pos"))
+    return out
+
+
+_LATIN_NAME = re.compile("[A-Z][a-z]+(?:[A-Z][a-z]+){0,2}(?![A-Za-z0-9])")
+_LATIN_SPEECH = re.compile("说|表示|指出|认为|强调|介绍|告诉|透露|称")
+
+
+def _latin_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised Latin name right after a title (``设计师KenRolston``) or right before a
+    speech verb (``Svensson表示``)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "TITLE":
+            x = _LATIN_NAME.match(text, m.end)
+            if x is not None and len(x.group()) >= 3:
+                out.append(Mention(x.group(), "PERSON", x.start(), x.end(), source="title"))
+    for x in _LATIN_NAME.finditer(text):
+        if (
+            len(x.group()) >= 3
+            and (x.start() == 0 or not text[x.start() - 1].isascii() or not text[x.start() - 1].isalnum())
+            and _LATIN_SPEECH.match(text, x.end())
+        ):
+            out.append(Mention(x.group(), "PERSON", x.start(), x.end(), source="speaker"))
     return out
 
 
