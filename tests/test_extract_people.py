@@ -165,3 +165,8 @@ def test_latin_name_after_a_title_is_a_person():
 
 def test_latin_name_before_a_speech_verb_is_a_person_but_an_acronym_is_not():
     assert _entities("Svensson表示，新作今年发行。CEO表示同意。") == [("Svensson", "PERSON")]
+
+
+def test_transliterated_word_before_a_noun_is_not_a_person():
+    toks = _toks(("根据", "p"), ("凯利", "nrt"), ("指数", "n"), ("计算", "v"))
+    assert [m for m in find_mentions("根据凯利指数计算", toks) if m.label == "PERSON"] == []

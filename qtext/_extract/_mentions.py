@@ -1568,6 +1568,13 @@ def _places_not_people(text: str, mentions: list[Mention], r: _Reader) -> list[M
             ):
                 out.append(Mention(m.text, "PLACE", m.start, m.end, "place:" + m.text, "other", "pos"))
                 continue
+            if (
+                all(c in lex.translit for c in m.text)
+                and m.end < len(text)
+                and is_han(text[m.end])
+                and not r.follow_at(m.end)
+            ):
+                continue  # 迪士尼宣布 passes, 凯利指数, 坎贝尔浓汤: a transliterated word before a noun
         out.append(m)
     return out
 
