@@ -170,3 +170,7 @@ def test_latin_name_before_a_speech_verb_is_a_person_but_an_acronym_is_not():
 def test_transliterated_word_before_a_noun_is_not_a_person():
     toks = _toks(("根据", "p"), ("凯利", "nrt"), ("指数", "n"), ("计算", "v"))
     assert [m for m in find_mentions("根据凯利指数计算", toks) if m.label == "PERSON"] == []
+
+
+def test_surname_with_a_form_of_address_before_a_speech_verb_is_not_a_full_name():
+    assert ("张先生", "PERSON") not in _entities("张先生表示，价格还会上涨。")

@@ -54,7 +54,7 @@ _LOST_DOTS = "?？"  # a separator lost in transcoding (艾力更？依明巴海
 _NOT_GIVEN = frozenset(
     "的了是在和与等说也都就将已到及对为并又还被把向从给让于以之其这那我你他她它们个年日时"
     "分秒号届次位名项条家所上下里内来去过着吗呢吧啊呀而或但却则即因如若虽每各某该此"
-    "本全共约近余多少几第一二三四五六七八九十百千万亿两"
+    "本全共约近余多少几第一二三四五六七八九十百千万亿两某"
 )
 # Words that typically follow a name: when one starts right after surname + one character, the
 # name has a one-character given name (应勇出席, 王毅会见).
@@ -1450,8 +1450,8 @@ def _speakers(text: str, r: _Reader) -> list[Mention]:
         w = m.group()
         sl = 2 if w[:2] in lex.surnames2 and len(w) >= 3 else 1
         given = w[sl:]
-        if not 1 <= len(given) <= 2 or any(c in _NOT_GIVEN for c in given):
-            continue
+        if not 1 <= len(given) <= 2 or any(c in _NOT_GIVEN for c in given) or not _chinese_spelt(w, lex):
+            continue  # (邵老师表示, 张先生说: a surname and a form of address)
         if lex.scan.match(text, i) is not None and lex.scan.match(text, i).end() - i >= 2:  # type: ignore[union-attr]
             continue
         if tok.pos in _PLAIN_WORD and len(tok.text) >= 2 and tok.end <= m.end() and tok.pos != "nr":
