@@ -9,7 +9,17 @@ How a text is read (each step one pass over the text or its tokens):
 3. jieba evidence for what the dictionaries miss: ``nt`` organisations, ``ns`` places;
 4. people: a name read right after a title (``局长支树平``), right before one
    (``奥利总理``), in a ``、`` list after another person, jieba's ``nr``/``nrt`` tokens,
-   and every later occurrence of a name already found (``王勇指出``).
+   and every later occurrence of a name already found (``王勇指出``);
+5. a Chinese-name model checks jieba's names: the given part must be made of name-like
+   characters (``given_name_chars.tsv``, mean log-ratio score), and the two-character words
+   jieba's dictionary tags ``nr`` (``name_tagged_words.tsv``: 顾客, 白云) need context (a title
+   before, a speech verb or form of address after, a list with another name). The same model
+   adds names before speech verbs (``刘玲玲指出``), three-character tokens whatever their tag
+   (``李永春``), a third character the segmenter cut off (``张耀`` + ``真说``), Latin names after a
+   title, and the person of a doctrine (``马克思主义``);
+6. context relabels: transliterated "people" next to ``vs``/``主场``/``做客`` in a league text
+   are teams (ORG), after ``在``/``到``/``位于`` places, before a place noun or a plain noun
+   nothing; a name before 村/乡/镇/县/市 is a place (``书房村``).
 
 The result is sorted and non-overlapping.
 
@@ -1452,8 +1462,9 @@ def _speakers(text: str, r: _Reader) -> list[Mention]:
         given = w[sl:]
         if not 1 <= len(given) <= 2 or any(c in _NOT_GIVEN for c in given) or not _chinese_spelt(w, lex):
             continue  # (邵老师表示, 张先生说: a surname and a form of address)
-        if lex.scan.match(text, i) is not None and lex.scan.match(text, i).end() - i >= 2:  # type: ignore[union-attr]
-            continue
+        known = lex.scan.match(text, i)
+        if known is not None and known.end() - i >= 2:
+            continue  # a title, organisation or place starts here
         if tok.pos in _PLAIN_WORD and len(tok.text) >= 2 and tok.end <= m.end() and tok.pos != "nr":
             continue  # 政府认为, 专家表示: an ordinary word
         if _given_score(given, lex) < (_GIVEN_MIN2 if len(given) == 1 else _GIVEN_MIN):
