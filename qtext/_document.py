@@ -17,8 +17,8 @@ from ._repair import Repair
 
 __all__ = [
     "SCHEMA",
-    "Dateline",
     "DateMention",
+    "Dateline",
     "Document",
     "Entity",
     "Event",
@@ -347,7 +347,8 @@ class Document:
             "quotes": [x.to_dict() for x in ex.quotes],
             "documents": [x.text for x in ex.documents],
             "summary": self.summary.to_dict(),
-            "repair": {"encoding": self.repair.encoding, "edits": sum(len(layer) for layer in self.repair.layers),
+            "repair": {"encoding": self.repair.encoding,
+                       "edits": sum(len(layer) for layer in self.repair.layers),
                        "changed": self.repair.changed},
             "notes": list(p.notes),
         }

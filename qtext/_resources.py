@@ -48,7 +48,7 @@ def read_rows(name: str) -> Iterator[list[str]]:
             yield line.split("\t")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_table(name: str) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
     """Return ``(columns, rows)`` of a dictionary, each row a dict keyed by column name."""
     columns: tuple[str, ...] = ()
@@ -63,7 +63,7 @@ def read_table(name: str) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
                 columns = tuple(cells)
                 continue
             cells += [""] * (len(columns) - len(cells))
-            rows.append(dict(zip(columns, cells)))
+            rows.append(dict(zip(columns, cells[: len(columns)], strict=True)))
     if not columns:
         raise DictionaryError(f"dictionary {name!r} has no header line")
     return columns, tuple(rows)

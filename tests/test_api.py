@@ -9,7 +9,8 @@ import qtext
 
 
 def test_public_names_are_exported():
-    for name in ("repair", "segment", "analyze", "Config", "RepairConfig", "Repair", "Document", "QtextError"):
+    names = ("repair", "segment", "analyze", "Config", "RepairConfig", "Repair", "Document", "QtextError")
+    for name in names:
         assert name in qtext.__all__
         assert hasattr(qtext, name)
 

@@ -44,6 +44,12 @@ def test_there_are_dictionaries() -> None:
 
 
 @pytest.mark.parametrize("name", TSV_FILES)
+def test_dictionary_is_described_in_the_readme(name: str) -> None:
+    readme = (DICT_DIR / "README.md").read_text(encoding="utf-8")
+    assert f"## {name}" in readme, f"dictionaries/README.md has no section for {name}"
+
+
+@pytest.mark.parametrize("name", TSV_FILES)
 def test_dictionary_has_comments_naming_a_source(name: str) -> None:
     comments, header, _ = _parse(name)
     assert comments, f"{name}: no # comment lines before the header"
