@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ._config import DEFAULT, Config
-from ._document import Document
+from ._document import Document, TokenList
 from ._errors import InputError
 from ._extract import extract
 from ._read import html_to_text, is_html, read_page, split_sentences
@@ -58,7 +58,7 @@ def analyze(raw: str | bytes, config: Config | None = None, *, id: str | None = 
         repair=rep,
         page=page,
         sentences=sentences,
-        tokens=tokens,
+        tokens=TokenList.of(text, tokens),
         extraction=extraction,
         id=id,
         **({"summary": summary} if summary is not None else {}),

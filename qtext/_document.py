@@ -10,8 +10,10 @@ Invariants:
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from ._repair import Repair
 
@@ -32,6 +34,7 @@ __all__ = [
     "Span",
     "Summary",
     "Token",
+    "TokenList",
 ]
 
 SCHEMA = "qtext.document/1"
@@ -60,6 +63,69 @@ class Token:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "pos": self.pos}
+
+
+class TokenList(Sequence[Token]):
+    """An immutable sequence of :class:`Token` stored as columns over the text.
+
+    A page has thousands of tokens; keeping their offsets in two ``array``s and their tags in one
+    tuple (instead of one object each) makes a :class:`Document` small to keep and cheap to send
+    between processes (``analyze_many``). A ``Token`` is built when it is looked at.
+
+    >>> tl = TokenList.of("王勇出席", [Token("王勇", 0, 2, "nr"), Token("出席", 2, 4, "v")])
+    >>> tl[1], len(tl), list(tl) == [Token("王勇", 0, 2, "nr"), Token("出席", 2, 4, "v")]
+    (Token(text='出席', start=2, end=4, pos='v'), 2, True)
+    """
+
+    __slots__ = ("_ends", "_pos", "_starts", "_text")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int], pos: tuple[str, ...]) -> None:
+        if not (len(starts) == len(ends) == len(pos)):
+            raise ValueError("TokenList columns differ in length")
+        self._text, self._starts, self._ends, self._pos = text, starts, ends, pos
+
+    @classmethod
+    def of(cls, text: str, tokens: Iterable[Token]) -> TokenList:
+        toks = tokens if isinstance(tokens, (list, tuple)) else list(tokens)
+        return cls(text, array("i", [t.start for t in toks]), array("i", [t.end for t in toks]),
+                   tuple(t.pos for t in toks))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> TokenList: ...
+
+    def __getitem__(self, index: int | slice) -> Token | TokenList:
+        if isinstance(index, slice):
+            return TokenList(self._text, self._starts[index], self._ends[index], self._pos[index])
+        s, e = self._starts[index], self._ends[index]
+        return Token(self._text[s:e], s, e, self._pos[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        text = self._text
+        for s, e, p in zip(self._starts, self._ends, self._pos, strict=True):
+            yield Token(text[s:e], s, e, p)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TokenList):
+            return (self._starts, self._ends, self._pos) == (other._starts, other._ends, other._pos) and (
+                self._text == other._text or list(self) == list(other))
+        if isinstance(other, (tuple, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((bytes(self._starts), bytes(self._ends), self._pos))
+
+    def __repr__(self) -> str:
+        return f"TokenList({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TokenList, (self._text, self._starts, self._ends, self._pos))
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +351,7 @@ class Document:
     repair: Repair
     page: Page
     sentences: tuple[Span, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    tokens: Sequence[Token] = ()  # a TokenList when made by analyze
     extraction: Extraction = field(default_factory=Extraction)
     summary: Summary = field(default_factory=Summary)
     id: str | None = None

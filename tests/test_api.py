@@ -38,3 +38,14 @@ def test_to_dict_is_versioned_json():
     d = qtext.analyze("国务委员王勇出席大会。").to_dict()
     assert d["schema"] == "qtext.document/1"
     json.dumps(d, ensure_ascii=False)
+
+
+def test_document_tokens_are_compact_and_slice_back_to_the_text():
+    doc = qtext.analyze("国务委员王勇出席大会。质检总局局长支树平主持。")
+    toks = doc.tokens
+    assert "".join(t.text for t in toks) == doc.text
+    assert all(doc.text[t.start:t.end] == t.text for t in toks)
+    assert toks[-1] == list(toks)[-1] and list(toks[1:3]) == list(toks)[1:3]
+    back = pickle.loads(pickle.dumps(doc))
+    assert back.tokens == toks and back == doc
+    assert len(pickle.dumps(toks)) < 40 * len(toks)  # offsets and shared tags, not one object each

@@ -11,6 +11,7 @@ import pytest
 
 import qtext
 from qtext import Failure
+from qtext._document import TokenList
 
 PAGES = [
     "本报杭州3月8日电 第五届西湖数字论坛8日在杭州开幕。",
@@ -128,7 +129,8 @@ def test_results_travel_as_columns_and_come_back_equal():
     assert type(back.tokens) is tuple and type(back.extraction.officials[0].titles[0]) is qtext.OfficialTitle
     packed = _pack(analysed)
     tokens = packed[2][[f.name for f in dataclasses.fields(qtext.Document)].index("tokens")]
-    assert (packed[0].name, tokens[0].name, tokens[2]) == ("RECORD", "ROWS", qtext.Token)  # as columns
-    assert tokens[3][0] == [t.text for t in analysed.tokens]
+    # an analysed document's tokens are already columns (a TokenList: offset arrays over the text)
+    assert packed[0].name == "RECORD" and type(tokens) is TokenList
+    assert [t.text for t in tokens] == [t.text for t in analysed.tokens] and len(tokens) > 3
     with pytest.raises(dataclasses.FrozenInstanceError):
         back.text = "x"
