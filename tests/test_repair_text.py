@@ -303,3 +303,11 @@ def test_variants_table_keys_are_left_alone_by_opencc():
     for variant, standard, _note in rows:
         assert conv.convert(variant) == variant
         assert len(standard) == 1 and standard != variant
+
+
+def test_ascii_question_mark_between_han_without_question_word_is_reported_not_guessed():
+    r = qtext.repair("工人?厂长")
+    assert r.text == "工人？厂长"
+    assert [e.step for e in r.edits if e.before == e.after] == ["lost"]
+    assert "not guessed" in r.edits[0].note
+    assert all(e.step != "lost" for e in qtext.repair("你去吗?我不去").edits)

@@ -13,7 +13,9 @@ left as it is (qtext never guesses a Han character):
 - ``11?16事故``: a month and a day joined by a lost character before Han text is the event name
   ``11·16``.
 - Any other ``�`` next to Han text is reported (a Change whose replacement is the text itself,
-  with a note); ``?`` is left to the typesetting step, which treats it as a question mark.
+  with a note), and so is an ASCII ``?`` between Han characters with no question word before it
+  (``村民?镇长``: a lost ``·`` or a question mark); the typesetting step then treats ``?`` as a
+  question mark.
 
 >>> from qtext import RepairConfig
 >>> [c.replacement for c in find_changes("首席执行官威廉姆?特洛伊等", RepairConfig())]
@@ -88,6 +90,16 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             name = False  # 如何激发内力?安徽…: a question word before it makes it a question mark
         if name:
             found[i] = Change(i, i + 1, "·", "lost character between parts of a transliterated name → ·")
+        elif (
+            text[i] == "?"
+            and 0 < i < len(text) - 1
+            and _HAN.match(text, i - 1)
+            and _HAN.match(text, i + 1)
+            and _QUESTION.search(text, max(0, i - _CLAUSE), i) is None
+        ):
+            # 村民?镇长: a lost separator or a question mark; nothing tells which, so say so
+            found[i] = Change(i, i + 1, text[i], "ASCII ? between Han characters with no question word "
+                              "before it: a question mark or a lost character (such as ·); not guessed")
         elif text[i] == "\ufffd" and (
             (i > 0 and _HAN.match(text, i - 1)) or (i + 1 < len(text) and _HAN.match(text, i + 1))
         ):
