@@ -118,6 +118,7 @@ class _Model:
     org_ends: frozenset[str]  # last characters of organisation suffixes (局, 部, 委, 队 …)
     org_suffixes: frozenset[str]  # org_suffixes.tsv (政协, 协会, 委员会 …)
     gov_suffixes: frozenset[str]  # those of government bodies (政府, 公安局, 法院 …)
+    title_prefixes: frozenset[str]  # title_prefixes.tsv of two or more characters (首席, 名誉 …)
     common_surnames: frozenset[str]  # the hundred most frequent surnames
     hmm_cut: Callable[[str], Iterable[str]]  # jieba.finalseg.cut (read-only model tables)
     re_han: re.Pattern[str]  # jieba's block pattern
@@ -325,6 +326,7 @@ def _build(cache_dir: str | None) -> _Model:
         org_ends=frozenset(w[-1] for w in _name_columns("org_suffixes.tsv")),
         org_suffixes=frozenset(_name_columns("org_suffixes.tsv")),
         gov_suffixes=frozenset(_gov_suffixes()),
+        title_prefixes=frozenset(w for w in _name_columns("title_prefixes.tsv") if len(w) >= 2),
         common_surnames=frozenset(s.surname for s in _lexicon.surnames() if s.rank is not None),
         hmm_cut=_memo_hmm(jieba.finalseg.cut),
         re_han=jieba.re_han_default,
@@ -684,7 +686,13 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
         # the body's boundary (the body ends in an organisation suffix, org_suffixes.tsv)
         for k in range(len(w) - 2, 1, -1):
             head, tail = w[:k], w[k:]
-            if tail in titles and _known(head, m) and _ends_org(head, m):
+            if tail in titles and _known(head, m) and (
+                _ends_org(head, m)
+                # 国防部长 → 国防 部长: the head with the title's first character is a body (国防部)
+                or m.tags.get(head + tail[0]) == "nt"
+                # 首席经济学家 → 首席 经济学家: a modifier of titles (title_prefixes.tsv) and a title
+                or head in m.title_prefixes
+            ):
                 out += (head, tail)
                 return
     else:

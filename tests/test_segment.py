@@ -250,3 +250,12 @@ def test_a_unit_character_before_a_title_is_its_own_word() -> None:
 
 def test_surname_split_off_by_the_dictionary_takes_back_its_given_name() -> None:
     assert words("？”于海问。") == ["？", "”", "于海", "问", "。"]
+
+
+def test_a_ministry_title_keeps_the_ministry_field_apart() -> None:
+    # 国防部 is a body, so 国防部长 is the field and the minister's title
+    assert words("美国国防部长称") == ["美国", "国防", "部长", "称"]
+
+
+def test_a_title_prefix_is_its_own_word_before_a_title() -> None:
+    assert words("的首席经济学家表示")[1:3] == ["首席", "经济学家"]
