@@ -211,6 +211,8 @@ class _Progress:
 # --- output --------------------------------------------------------------------------------
 def _report(doc: Any) -> str:
     """The readable ``--format text`` report of one Document."""
+    from ._render import event_facts
+
     p = doc.page
     lines = [doc.title or "(no title)"]
     lines.append("=" * min(60, max(10, 2 * len(lines[0]))))
@@ -234,11 +236,7 @@ def _report(doc: Any) -> str:
         lines.append(f"  {org.name}" + (f" ({'、'.join(extra)})" if extra else "") + f" [{org.type}]")
     lines += ["", f"Events ({len(ex.events)})"]
     for ev in ex.events:
-        attrs = [x for x in (ev.date, ev.place) if x]
-        if ev.organisers:
-            attrs.append("organisers: " + "、".join(ev.organisers))
-        if ev.theme:
-            attrs.append("theme: " + ev.theme)
+        attrs = event_facts(ev)
         lines.append(f"  {ev.name}" + (f" — {'; '.join(attrs)}" if attrs else ""))
     return "\n".join(lines) + "\n"
 

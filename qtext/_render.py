@@ -16,9 +16,9 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._document import Document
+    from ._document import Document, Event
 
-__all__ = ["LABELS", "render_fragment", "render_html", "render_page"]
+__all__ = ["LABELS", "event_facts", "render_fragment", "render_html", "render_page"]
 
 #: label → (what it is, background colour, text colour); the order is the legend's
 LABELS: dict[str, tuple[str, str, str]] = {
@@ -197,11 +197,7 @@ def _records(doc: Document) -> str:
     if ex.events:
         items = []
         for ev in ex.events:
-            attrs = [x for x in (ev.date, ev.place) if x]
-            if ev.organisers:
-                attrs.append("organisers: " + "、".join(ev.organisers))
-            if ev.theme:
-                attrs.append("theme: " + ev.theme)
+            attrs = event_facts(ev)
             tail = " — " + escape("; ".join(attrs)) if attrs else ""
             items.append(f"<li><b>{escape(ev.name)}</b>{tail}</li>")
         parts.append(f"<details open><summary>Events ({len(ex.events)})</summary>"
@@ -219,6 +215,21 @@ def _fragment(doc: Document) -> str:
     subs = "".join(f'<p class="q-sub">{escape(s)}</p>' for s in doc.page.subtitles)
     return (f'<article class="qtext-doc">{head}{subs}{_meta(doc)}{_card(doc)}{_legend(counts)}'
             f"{_body(doc, spans)}{_records(doc)}</article>")
+
+
+def event_facts(ev: Event) -> list[str]:
+    """An event's date, place, organisers and theme as short labelled strings (for reports).
+
+    >>> from qtext import Event
+    >>> event_facts(Event("论坛", date="2021-05-19", place="武汉", organisers=("省政府",)))
+    ['2021-05-19', '武汉', 'organisers: 省政府']
+    """
+    attrs = [x for x in (ev.date, ev.place) if x]
+    if ev.organisers:
+        attrs.append("organisers: " + "、".join(ev.organisers))
+    if ev.theme:
+        attrs.append("theme: " + ev.theme)
+    return attrs
 
 
 def render_fragment(doc: Document) -> str:
