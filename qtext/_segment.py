@@ -14,8 +14,8 @@ How a text is cut:
 1. jieba's blocks (runs of Han, ASCII letters and digits); outside them one token per character,
    except that a whitespace run is one token;
 2. the maximum-probability path over the dictionary DAG (the path ``jieba.Tokenizer.cut`` takes;
-   the vocabulary is jieba's ``dict.txt`` plus qtext's place, country, city, organisation and
-   title names, each at the lowest frequency that keeps it whole); dictionary compounds keep
+   the vocabulary is jieba's ``dict.txt`` plus qtext's place, country, city, organisation,
+   football club and title names, each at the lowest frequency that keeps it whole); dictionary compounds keep
    the boundaries of the entities inside them: before a title or role (``本报记者`` → ``本报``
    ``记者``, ``女演员`` → ``女`` ``演员``, ``政协委员`` → ``政协`` ``委员``), after a title that
    begins one (``客服热线``), before an organisation suffix after a common word (``当地 政府``),
@@ -202,7 +202,10 @@ def _qtext_words() -> list[tuple[str, str]]:
         if country.capital:
             out.append((country.capital, "ns"))
     out.extend((city, "ns") for city in _lexicon.world_cities())
-    sources = (("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("titles.tsv", "n"), ("roles.tsv", "n"))
+    sources = (
+        ("orgs_cn.tsv", "nt"), ("orgs_intl.tsv", "nt"), ("sports_clubs.tsv", "nt"),
+        ("titles.tsv", "n"), ("roles.tsv", "n"),
+    )
     for name, tag in sources:
         out.extend((w, tag) for w in _name_columns(name))
     # deputy titles (副局长, 副署长): the most common composed title, kept whole like the title
@@ -229,7 +232,7 @@ def _suggest(word: str, freq: dict[str, int], total: int) -> int:
 
 _SOURCES = (
     "places_cn.tsv", "countries.tsv", "world_cities.tsv", "surnames.tsv", "translit_chars.tsv",
-    "orgs_cn.tsv", "orgs_intl.tsv", "titles.tsv", "roles.tsv",
+    "orgs_cn.tsv", "orgs_intl.tsv", "titles.tsv", "roles.tsv", "sports_clubs.tsv",
 )
 
 

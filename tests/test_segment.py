@@ -259,3 +259,7 @@ def test_a_ministry_title_keeps_the_ministry_field_apart() -> None:
 
 def test_a_title_prefix_is_its_own_word_before_a_title() -> None:
     assert words("的首席经济学家表示")[1:3] == ["首席", "经济学家"]
+
+
+def test_a_football_club_short_name_is_one_word() -> None:
+    assert words("主场打热刺")[-1] == "热刺"
