@@ -695,6 +695,8 @@ def _split_title(w: str, m: _Model, out: list[str]) -> None:
                 or m.tags.get(head + tail[0]) == "nt"
                 # 首席经济学家 → 首席 经济学家: a modifier of titles (title_prefixes.tsv) and a title
                 or head in m.title_prefixes
+                # 特约记者 → 特约 记者: an adverb or attribute word (jieba d, b) before a title
+                or (m.tags.get(head) in ("d", "b") and head not in titles)
             ):
                 out += (head, tail)
                 return

@@ -263,3 +263,8 @@ def test_a_title_prefix_is_its_own_word_before_a_title() -> None:
 
 def test_a_football_club_short_name_is_one_word() -> None:
     assert words("主场打热刺")[-1] == "热刺"
+
+
+def test_an_attribute_word_before_a_title_is_its_own_word() -> None:
+    assert words("特约记者报道")[:2] == ["特约", "记者"]
+    assert words("主任委员") == ["主任委员"]  # a title before a title: one title
