@@ -489,7 +489,12 @@ def _cut_block(block: str, m: _Model, out: list[str]) -> None:
                     out.append(prev[1] + block[x:y])
                     x = y
                     continue
-            if y - x >= 4 and block[x : x + 2] in titles and block[x:y] not in titles:
+            if y - x >= 4 and block[x + 1] == "军" and _known(block[x : x + 2], m) and _known(
+                block[x + 2 : y], m
+            ):
+                # 海军基地 → 海军 基地: an armed force at the head of a compound is its own word
+                out += (block[x : x + 2], block[x + 2 : y])
+            elif y - x >= 4 and block[x : x + 2] in titles and block[x:y] not in titles:
                 _split_title_head(block[x:y], m, out)
             elif y - x >= 3 and block[y - 2 : y] in tails:
                 _split_title(block[x:y], m, out)

@@ -268,3 +268,7 @@ def test_a_football_club_short_name_is_one_word() -> None:
 def test_an_attribute_word_before_a_title_is_its_own_word() -> None:
     assert words("特约记者报道")[:2] == ["特约", "记者"]
     assert words("主任委员") == ["主任委员"]  # a title before a title: one title
+
+
+def test_an_armed_force_at_the_head_of_a_compound_is_its_own_word() -> None:
+    assert words("美国海军基地") == ["美国", "海军", "基地"]
