@@ -17,9 +17,11 @@ How a text is cut:
    the vocabulary is jieba's ``dict.txt`` plus qtext's place, country, city, organisation,
    football club and title names, each at the lowest frequency that keeps it whole); dictionary compounds keep
    the boundaries of the entities inside them: before a title or role (``本报记者`` → ``本报``
-   ``记者``, ``女演员`` → ``女`` ``演员``, ``政协委员`` → ``政协`` ``委员``), after a title that
-   begins one (``客服热线``), before an organisation suffix after a common word (``当地 政府``),
-   after a proper name before a league or prize (``德甲 联赛``, ``奥斯卡 奖``);
+   ``记者``, ``女演员`` → ``女`` ``演员``, ``政协委员`` → ``政协`` ``委员``; inside a title too when
+   the head names a body's field, is a title prefix or an attribute word: ``国防 部长``, ``首席
+   经济学家``, ``特约 记者``), after a title that begins one (``客服热线``), before an organisation
+   suffix after a common word (``当地 政府``), after a proper name before a league or prize
+   (``德甲 联赛``, ``奥斯卡 奖``), after an armed force (``海军 基地``);
 3. jieba's HMM for runs of unknown single characters, then the characters the HMM glued to a
    name are given back: function characters and frequent one-character words at its edges
    (``张连志为`` → ``张连志`` ``为``; ``但梁 大伟`` → ``但`` ``梁大伟``; ``欧冠中`` → ``欧冠`` ``中``),
