@@ -38,12 +38,14 @@ from typing import Any
 import qtext
 from qtext._config import DEFAULT
 from qtext._document import Document
-from qtext._extract import _body_ranges, _in_body, _optional, _outside, extract
-from qtext._extract._entities import build_entities, find_documents
-from qtext._extract._mentions import Mention, find_mentions
+from qtext._extract import body_mentions, extract
+from qtext._extract._dates import find_dates
+from qtext._extract._entities import build_entities
+from qtext._extract._events import find_events
 from qtext._extract._officials import build_officials
-from qtext._extract._organisations import alias_mentions, build_organisations
+from qtext._extract._organisations import build_organisations
 from qtext._extract._places import build_places
+from qtext._extract._quotes import find_quotes
 from qtext._read import html_to_text, is_html, read_page, split_sentences
 from qtext._repair import repair
 from qtext._segment import segment
@@ -106,24 +108,6 @@ class Clock:
         return out
 
 
-def _mentions(text: str, page: Any, tokens: Any) -> tuple[list[Mention], list[Any]]:
-    """The first part of ``qtext._extract.extract``: the body's mentions and the documents."""
-    mentions = find_mentions(text, tokens)
-    extra = alias_mentions(text, mentions)
-    if extra:
-        taken = [(m.start, m.end) for m in mentions]
-        mentions = sorted(
-            mentions + [a for a in extra if not any(s < a.end and a.start < e for s, e in taken)],
-            key=lambda m: m.start,
-        )
-    mentions = _in_body(mentions, _body_ranges(text, page))
-    documents = find_documents(text)
-    mentions = _outside(mentions, [(d.start, d.end) for d in documents])
-    ranges = _body_ranges(text, page)
-    documents = [d for d in documents if _in_body([Mention(d.text, "DOCUMENT", d.start, d.end)], ranges)]
-    return mentions, documents
-
-
 def _sentences(text: str, page: Any) -> tuple[Any, ...]:
     return tuple(s for p in page.paragraphs for s in split_sentences(text, p.start, p.end))
 
@@ -143,9 +127,6 @@ def _document_dict(**parts: Any) -> dict[str, Any]:
 def stages_once(texts: list[str]) -> dict[str, float]:
     """One round over ``texts``, calling the stages the way ``qtext.analyze`` does."""
     cfg = DEFAULT
-    find_dates = _optional("_dates", "find_dates")
-    find_events = _optional("_events", "find_events")
-    find_quotes = _optional("_quotes", "find_quotes")
     c = Clock()
     for raw in texts:
         text_in, meta = raw, None
@@ -156,19 +137,16 @@ def stages_once(texts: list[str]) -> dict[str, float]:
         page = c("read", read_page, text, html_meta=meta, config=cfg.read)
         sentences = c("read", _sentences, text, page)
         tokens = c("segment", _tokens, text)
-        mentions, documents = c("extract: mentions", _mentions, text, page, tokens)
+        all_mentions, mentions, documents = c("extract: mentions", body_mentions, text, page, tokens)
         officials = c("extract: officials", build_officials, text, mentions)
         organisations = c("extract: organisations", build_organisations, text, mentions)
         places = c("extract: places", build_places, mentions)
-        dates = c("extract: dates", _listed, find_dates, text, page) if find_dates else []
-        entity_list = c("extract: entities", build_entities, mentions, documents, dates)
-        events: list[Any] = []
-        if find_events:
-            found = (text, page, entity_list, officials, organisations, places, dates)
-            events = c("extract: events", _listed, find_events, *found)
-        if find_quotes:
-            c("extract: quotes", _listed, find_quotes, text, page, officials, entity_list)
-        c("extract: entities", build_entities, mentions, documents, dates, events)
+        dates = c("extract: dates", _listed, find_dates, text, page)
+        entity_list = c("extract: entities", build_entities, all_mentions, documents, dates)
+        found = (text, page, entity_list, officials, organisations, places, dates)
+        events = c("extract: events", _listed, find_events, *found)
+        c("extract: quotes", _listed, find_quotes, text, page, officials, entity_list)
+        c("extract: entities", build_entities, all_mentions, documents, dates, events)
         extraction = c("extract() whole", extract, text, page, tokens, cfg.extract)
         summary = (
             c("summary", summarise, text, page, sentences, tokens, extraction, cfg.summary)

@@ -12,29 +12,21 @@ organisations and places from them, and calls the date, event and quote finders
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from .._config import ExtractConfig
 from .._document import Extraction, Page, Token
+from ._dates import find_dates
 from ._entities import build_entities, find_documents
+from ._events import find_events
 from ._mentions import Mention, find_mentions
 from ._officials import build_officials
 from ._organisations import alias_mentions, build_organisations
 from ._places import build_places
+from ._quotes import find_quotes
 
-__all__ = ["extract"]
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A finder from a sibling module, or None while that module does not exist yet."""
-    try:
-        mod = importlib.import_module(f"{__name__}.{module}")
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
+__all__ = ["body_mentions", "extract"]
 
 
 def _body_ranges(text: str, page: Page) -> list[tuple[int, int]]:
@@ -72,11 +64,14 @@ def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Ment
     return out
 
 
-def extract(
-    text: str, page: Page, tokens: Sequence[Token], config: ExtractConfig | None = None
-) -> Extraction:
-    """Find the entities, officials, organisations, places, dates, events and quotes of a page."""
-    cfg = config or ExtractConfig()
+def body_mentions(
+    text: str, page: Page, tokens: Sequence[Token]
+) -> tuple[list[Mention], list[Mention], list[Any]]:
+    """The body's mentions: ``(all of them, those records are built from, the 《…》 documents)``.
+
+    Names inside 《…》 and the person a doctrine is named after (马克思 of 马克思主义) are
+    entities, but not people or bodies the page reports on, so the second list leaves them out.
+    """
     mentions = find_mentions(text, tokens)
     extra = alias_mentions(text, mentions)
     if extra:
@@ -85,34 +80,30 @@ def extract(
             mentions + [a for a in extra if not any(s < a.end and a.start < e for s, e in taken)],
             key=lambda m: m.start,
         )
-    mentions = _in_body(mentions, _body_ranges(text, page))
+    ranges = _body_ranges(text, page)
+    all_mentions = _in_body(mentions, ranges)
     documents = find_documents(text)
-    all_mentions = mentions  # names inside 《…》 are entities, but not records
-    mentions = _outside(mentions, [(d.start, d.end) for d in documents])
-    # 马克思 of 马克思主义 is an entity, not a person the page reports on
-    mentions = [m for m in mentions if m.source != "doctrine"]
+    reported = _outside(all_mentions, [(d.start, d.end) for d in documents])
+    reported = [m for m in reported if m.source != "doctrine"]
+    documents = [d for d in documents if _in_body([Mention(d.text, "DOCUMENT", d.start, d.end)], ranges)]
+    return all_mentions, reported, documents
+
+
+def extract(
+    text: str, page: Page, tokens: Sequence[Token], config: ExtractConfig | None = None
+) -> Extraction:
+    """Find the entities, officials, organisations, places, dates, events and quotes of a page."""
+    cfg = config or ExtractConfig()
+    all_mentions, mentions, documents = body_mentions(text, page, tokens)
     officials = build_officials(text, mentions) if cfg.officials else []
     organisations = build_organisations(text, mentions) if cfg.organisations else []
     places = build_places(mentions) if cfg.places else []
-    documents = [
-        d
-        for d in documents
-        if _in_body([Mention(d.text, "DOCUMENT", d.start, d.end)], _body_ranges(text, page))
-    ]
-
-    dates: list[Any] = []
-    events: list[Any] = []
-    quotes: list[Any] = []
-    find_dates = _optional("_dates", "find_dates") if cfg.dates else None
-    if find_dates is not None:
-        dates = list(find_dates(text, page))
+    dates: list[Any] = list(find_dates(text, page)) if cfg.dates else []
     entity_list = build_entities(all_mentions, documents, dates)
-    find_events = _optional("_events", "find_events") if cfg.events else None
-    if find_events is not None:
+    events: list[Any] = []
+    if cfg.events:
         events = list(find_events(text, page, entity_list, officials, organisations, places, dates))
-    find_quotes = _optional("_quotes", "find_quotes") if cfg.quotes else None
-    if find_quotes is not None:
-        quotes = list(find_quotes(text, page, officials, entity_list))
+    quotes: list[Any] = list(find_quotes(text, page, officials, entity_list)) if cfg.quotes else []
     entities = build_entities(all_mentions, documents, dates, events) if cfg.entities else []
     return Extraction(
         entities=tuple(entities),
