@@ -18,17 +18,11 @@ Nothing here runs at import or run time; the TSV is committed.
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
-import sys
-import tarfile
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-JIEBA = "jieba==0.42.1"
-JIEBA_SHA256 = "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2"
-OUT = Path(__file__).resolve().parent.parent / "dictionaries" / "char_freq.tsv"
+from _fetch import DICT_DIR, JIEBA, jieba_file
+
+OUT = DICT_DIR / "char_freq.tsv"
 MIN_COUNT = 3
 
 
@@ -37,29 +31,11 @@ def is_han(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
 
 
-def jieba_dict() -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", JIEBA, "-d", tmp],
-            check=True,
-            capture_output=True,
-        )
-        (archive,) = Path(tmp).glob("jieba-*.tar.gz")
-        digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-        if digest != JIEBA_SHA256:
-            raise SystemExit(f"unexpected sha256 {digest} for {archive.name}")
-        with tarfile.open(archive) as tar:
-            member = next(m for m in tar.getmembers() if m.name.endswith("jieba/dict.txt"))
-            fh = tar.extractfile(member)
-            assert fh is not None
-            return fh.read().decode("utf-8")
-
-
 def main() -> None:
     import opencc  # build time only
 
     counts: Counter[str] = Counter()
-    for line in jieba_dict().splitlines():
+    for line in jieba_file("jieba/dict.txt").splitlines():
         parts = line.split(" ")
         if len(parts) < 2:
             continue
@@ -84,7 +60,7 @@ def main() -> None:
         "# character occurs in; via = the simplified character whose count a traditional character",
         f"# borrowed (empty for counts taken directly). Rows with count < {MIN_COUNT} are left out.",
         f"# Simplified-character total (for probabilities): {total}",
-        f"# Source: jieba 0.42.1 (PyPI, MIT licence) jieba/dict.txt, sha256 {JIEBA_SHA256[:16]}...;",
+        f"# Source: jieba 0.42.1 (PyPI, MIT licence) jieba/dict.txt, sha256 {JIEBA[1][:16]}...;",
         f"# traditional forms via OpenCC {getattr(opencc, '__version__', '')} t2s (Apache-2.0).",
         "# Rebuild: .venv/bin/python tools/build_charfreq.py",
         "char\tcount\tvia",

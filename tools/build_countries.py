@@ -14,15 +14,9 @@ Sources (fetched at build time only, pinned by version and sha256):
 
 from __future__ import annotations
 
-import sys
-import tempfile
 import zipfile
-from pathlib import Path
 
-from _fetch import fetch, write_tsv
-
-JIONLP = ("jionlp==1.5.31", "688ba3793c5c0888b166ae1b11aaf6161db661a162019e77ffcf5951427e528f")
-BABEL = ("Babel==2.18.0", "e2b422b277c2b9a9630c1d7903c2a00d0830c409c59ac8cae9081c92f1aeba35")
+from _fetch import JIONLP, fetch, import_babel, write_tsv
 
 # jionlp short names that CLDR spells differently, mapped to their ISO code by hand.
 ISO_BY_HAND = {
@@ -55,9 +49,7 @@ ABBR: dict[str, tuple[str, str]] = {
 
 def main() -> None:
     jion = zipfile.ZipFile(fetch(*JIONLP))
-    folder = Path(tempfile.mkdtemp(prefix="qtext-babel-"))
-    zipfile.ZipFile(fetch(*BABEL)).extractall(folder)
-    sys.path.insert(0, str(folder))
+    import_babel()
     from babel import Locale  # type: ignore[import-not-found]
 
     terr = {k: v for k, v in Locale("zh").territories.items() if k.isalpha() and len(k) == 2}

@@ -21,12 +21,9 @@ twice in given names; a character not listed is not name-like.
 from __future__ import annotations
 
 import math
-import tarfile
 from collections import Counter
 
-from _fetch import DICT_DIR, fetch, nfc, write_tsv
-
-JIEBA = ("jieba==0.42.1", "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2")
+from _fetch import DICT_DIR, jieba_file, nfc, write_tsv
 
 
 def _column(name: str, col: str) -> set[str]:
@@ -39,11 +36,7 @@ def _column(name: str, col: str) -> set[str]:
 def main() -> None:
     surnames = {s for s in _column("surnames.tsv", "surname") if len(s) == 1}
     translit = _column("translit_chars.tsv", "char")
-    with tarfile.open(fetch(*JIEBA, sdist=True)) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("jieba/dict.txt"))
-        fh = tar.extractfile(member)
-        assert fh is not None
-        text = fh.read().decode("utf-8")
+    text = jieba_file("jieba/dict.txt")
     names: Counter[str] = Counter()
     chars: Counter[str] = Counter()
     for raw in text.splitlines():

@@ -12,19 +12,12 @@ from __future__ import annotations
 
 import math
 import statistics
-import tarfile
 
-from _fetch import fetch, nfc, write_tsv
-
-JIEBA = ("jieba==0.42.1", "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2")
+from _fetch import jieba_file, nfc, write_tsv
 
 
 def main() -> None:
-    with tarfile.open(fetch(*JIEBA, sdist=True)) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("jieba/analyse/idf.txt"))
-        fh = tar.extractfile(member)
-        assert fh is not None
-        text = fh.read().decode("utf-8")
+    text = jieba_file("jieba/analyse/idf.txt")
     values: dict[str, float] = {}
     dropped = 0
     for raw in text.splitlines():

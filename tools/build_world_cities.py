@@ -12,15 +12,10 @@ Cities of China (CN, HK, MO, TW) are left out: ``places_cn.tsv`` has those.
 
 from __future__ import annotations
 
-import sys
-import tempfile
 import zipfile
-from pathlib import Path
 
-from _fetch import fetch, write_tsv
+from _fetch import JIONLP, fetch, import_babel, write_tsv
 
-JIONLP = ("jionlp==1.5.31", "688ba3793c5c0888b166ae1b11aaf6161db661a162019e77ffcf5951427e528f")
-BABEL = ("Babel==2.18.0", "e2b422b277c2b9a9630c1d7903c2a00d0830c409c59ac8cae9081c92f1aeba35")
 CHINA = {"CN", "HK", "MO", "TW"}
 ISO_BY_HAND = {
     "沙特": "SA", "阿联酋": "AE", "巴勒斯坦": "PS", "波黑": "BA", "马其顿": "MK", "塞拉里昂": "SL",
@@ -30,9 +25,7 @@ ISO_BY_HAND = {
 
 def main() -> None:
     jion = zipfile.ZipFile(fetch(*JIONLP))
-    folder = Path(tempfile.mkdtemp(prefix="qtext-babel-"))
-    zipfile.ZipFile(fetch(*BABEL)).extractall(folder)
-    sys.path.insert(0, str(folder))
+    import_babel()
     from babel import Locale, localedata  # type: ignore[import-not-found]
     from babel.core import get_global  # type: ignore[import-not-found]
 

@@ -118,16 +118,7 @@ def _in_gbk(text: str) -> bool:
 
 def _char_class(chars: frozenset[str]) -> str:
     """A regex character class for a set of characters, with runs of code points as ranges."""
-    cps = sorted(ord(c) for c in chars)
-    parts: list[str] = []
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        parts.append(chr(cps[i]) if i == j else f"{chr(cps[i])}-{chr(cps[j])}")
-        i = j + 1
-    return "[" + "".join(parts) + "]"
+    return f"[{_mojibake._ranges(chars)}]"
 
 
 @functools.lru_cache(maxsize=1)
