@@ -8,7 +8,7 @@ from typing import Any
 
 from ._config import DEFAULT, Config
 from ._document import Document, TokenList
-from ._errors import InputError
+from ._errors import InputError, check_page
 from ._extract import extract
 from ._read import html_to_text, is_html, read_page, split_sentences
 from ._repair import _bytes, _repair_decoded, repair
@@ -30,6 +30,8 @@ def analyze(raw: str | bytes, config: Config | None = None, *, id: str | None = 
     '新华社上海9月15日电 国务委员王勇出席大会。'
     """
     cfg = config or DEFAULT
+    if type(raw) is not str:
+        raw = check_page(raw, "analyze")  # bytearray/memoryview → bytes; wrong types → InputError
     text_in, encoding, via, losses = _input_text(raw, cfg)
     html_meta: dict[str, Any] | None = None
     html_mode = cfg.read.html if cfg.read.html is not None else is_html(text_in)

@@ -76,12 +76,30 @@ class Failure:
                 "error": self.error, "message": self.message}
 
 
+@dataclass(frozen=True, slots=True)
+class _BadInput:
+    """An item that is not a page, as checked in the calling process: only its `InputError`
+    message travels to a worker (the item itself may not even pickle: a file object)."""
+
+    message: str
+
+
 def _split_item(index: int, item: Any) -> tuple[str | None, Any]:
-    """``(id, raw)`` of an input item; a bare str/bytes has no id."""
+    """``(id, raw)`` of an input item; a bare str/bytes has no id. ``raw`` is ``str`` or
+    ``bytes`` (``bytearray``/``memoryview`` copied), or a `_BadInput` for anything else."""
+    ident: str | None = None
+    raw = item
     if isinstance(item, tuple) and len(item) == 2:
-        ident, raw = item
-        return (None if ident is None else str(ident)), raw
-    return None, item
+        ident = None if item[0] is None else str(item[0])
+        raw = item[1]
+    if type(raw) is not str and type(raw) is not bytes:
+        from ._errors import InputError, check_page
+
+        try:
+            raw = check_page(raw, "analyze")
+        except InputError as exc:
+            raw = _BadInput(str(exc))
+    return ident, raw
 
 
 def _failure(index: int, ident: str | None, exc: BaseException) -> Failure:
@@ -95,6 +113,10 @@ def _run_one(task: Task, raw: Any, ident: str | None, config: Config) -> Any:
     from ._repair import repair
     from ._segment import segment
 
+    if type(raw) is _BadInput:
+        from ._errors import InputError
+
+        raise InputError(raw.message)
     if task == "analyze" or task == "summarize":
         return analyze(raw, config, id=ident)
     if _looks_html(raw, config):
@@ -319,7 +341,9 @@ def analyze_many(items: Iterable[Item], *, workers: int | None = 1, chunksize: i
                  config: Config | None = None) -> Iterator[Document | Failure]:
     """Analyse many pages; yields one `Document` or `Failure` per item, in order.
 
-    ``items`` holds page text or bytes, or ``(id, raw)`` pairs (the id becomes ``Document.id``).
+    ``items`` is an iterable (a list, a generator …) of page text or bytes, or of ``(id, raw)``
+    pairs (the id becomes ``Document.id``). A single page, a file object or a non-iterable raises
+    `qtext.InputError` at once; an item that is not a page becomes a `Failure` (``InputError``).
     ``workers=1`` runs in this process; ``workers=N`` uses N worker processes, each loading
     qtext's dictionaries once; ``workers=None`` uses one per CPU. ``chunksize`` items travel to a
     worker together (default 4). Results stream: the input is read as the results are consumed.
@@ -329,4 +353,6 @@ def analyze_many(items: Iterable[Item], *, workers: int | None = 1, chunksize: i
     >>> [type(r).__name__ for r in results], results[0].id, results[1].error
     (['Document', 'Failure'], 'a', 'InputError')
     """
-    return run_many("analyze", items, workers=workers, chunksize=chunksize, config=config)
+    from ._errors import check_pages
+
+    return run_many("analyze", check_pages(items), workers=workers, chunksize=chunksize, config=config)

@@ -901,8 +901,13 @@ def _tag(word: str, m: _Model) -> str:
     return "x" if not c0.isalpha() else "n" if len(word) > 1 else "x"
 
 
-def segment(text: str, config: Config | None = None) -> list[Token]:
+def segment(text: str | bytes, config: Config | None = None) -> list[Token]:
     """Split ``text`` into words; the tokens rebuild the text exactly.
+
+    ``text`` is ``str`` or ``bytes`` (``bytearray`` and ``memoryview`` count as bytes). Bytes are
+    decoded as :func:`qtext.repair` decodes them (the ``decode`` step's evidence-based choice of
+    encoding, following ``config.repair``) and nothing else is repaired; token offsets then refer
+    to the *decoded* text, which the tokens rebuild. Anything else raises `qtext.InputError`.
 
     ``config.cache_dir``, when set on the first call in a process, is where the prepared
     dictionary is kept between runs (a marshal file); otherwise everything stays in memory.
@@ -912,11 +917,18 @@ def segment(text: str, config: Config | None = None) -> list[Token]:
     ['国务委员', '王勇']
     >>> [(t.text, t.start, t.end) for t in qtext.segment("增长3.5%。")]
     [('增长', 0, 2), ('3.5%', 2, 6), ('。', 6, 7)]
+    >>> [(t.text, t.start, t.end) for t in qtext.segment("质量大会".encode("gb18030"))]
+    [('质量', 0, 2), ('大会', 2, 4)]
     """
-    if not isinstance(text, str):
-        from ._errors import InputError
+    if type(text) is not str:
+        from ._errors import check_page
 
-        raise InputError(f"qtext.segment expects str, got {type(text).__name__}; decode bytes first")
+        page = check_page(text, "segment")
+        if isinstance(page, bytes):
+            from ._repair import decode_bytes
+
+            page = decode_bytes(page, config.repair if config is not None else None)[0]
+        text = page
     m = _get_model(config)
     out: list[Token] = []
     append = out.append

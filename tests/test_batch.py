@@ -46,7 +46,7 @@ def test_bare_items_have_no_id():
 def test_a_bad_item_becomes_a_failure_and_the_batch_goes_on():
     results = list(qtext.analyze_many(["王勇出席。", 42, ("x", None), ("y", "大会。")]))
     assert [type(r).__name__ for r in results] == ["Document", "Failure", "Failure", "Document"]
-    message = "qtext expects str or bytes, got int; decode or str() the value first"
+    message = "qtext.analyze expects str or bytes, got int; pass the page's text (str) or its raw bytes"
     assert results[1] == Failure(index=1, id=None, error="InputError", message=message)
     assert (results[2].index, results[2].id, results[2].error) == (2, "x", "InputError")
     assert results[3].id == "y"

@@ -66,9 +66,10 @@ def test_tokens_equal_constructor_made_tokens() -> None:
         tokens[0].text = "x"  # type: ignore[misc]
 
 
-def test_segment_rejects_bytes_with_a_hint() -> None:
-    with pytest.raises(qtext.InputError, match="expects str, got bytes"):
-        qtext.segment("北京".encode())  # type: ignore[arg-type]
+def test_segment_decodes_bytes_and_rejects_other_types_with_a_hint() -> None:
+    assert [t.text for t in qtext.segment("北京".encode())] == ["北京"]
+    with pytest.raises(qtext.InputError, match="expects str or bytes, got int"):
+        qtext.segment(42)  # type: ignore[arg-type]
 
 
 def test_place_and_country_names_stay_whole() -> None:

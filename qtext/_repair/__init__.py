@@ -16,11 +16,12 @@ seen and left unchanged, since it would only repeat itself):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .._config import RepairConfig
-from .._errors import InputError
+from .._errors import check_page
 from . import _bytes, _convert, _html, _lost, _mojibake, _ruby, _typeset
 from ._edits import Change, Edit, Layer, apply_changes, map_offset
 
@@ -187,18 +188,51 @@ def repair(raw: str | bytes, config: RepairConfig | None = None) -> Repair:
     False
     """
     cfg = config or _DEFAULT
-    if type(raw) is str:
-        return _run_steps(raw, cfg, [], None)
-    if isinstance(raw, (bytes, bytearray, memoryview)):
-        data = bytes(raw)
-        if cfg.decode:
-            text, encoding, losses = _bytes.decode(data, cfg)
+    if type(raw) is not str:
+        raw = check_page(raw, "repair")  # bytearray/memoryview → bytes; wrong types → InputError
+        if isinstance(raw, bytes):
+            text, encoding, losses = decode_bytes(raw, cfg)
+            return _repair_decoded(text, encoding, losses, cfg)
+    return _run_steps(raw, cfg, [], None)
+
+
+def decode_bytes(
+    data: bytes, config: RepairConfig | None = None
+) -> tuple[str, str, list[tuple[int, int, str]]]:
+    """``(text, encoding, losses)`` of page bytes, as :func:`repair` decodes them: the ``decode``
+    step's evidence-based choice (BOM, strict UTF-8, a declared charset, then the least bad of
+    GB18030/Big5/UTF-16), or UTF-8 with replacement characters when ``config.decode`` is off.
+
+    >>> decode_bytes("质量".encode("gb18030"))
+    ('质量', 'gb18030', [])
+    """
+    cfg = config or _DEFAULT
+    if cfg.decode:
+        return _bytes.decode(data, cfg)
+    return data.decode("utf-8", errors="replace"), "utf-8", []
+
+
+# a UTF-16 surrogate pair left as two code points, or a lone surrogate (not encodable as UTF-8)
+_SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+
+
+def _surrogate_layer(text: str) -> tuple[str, Layer | None]:
+    """Surrogate code points made valid: a pair becomes its character, a lone one U+FFFD.
+
+    >>> _surrogate_layer("中\\ud83d\\ude00文\\ud800")[0] == "中\\U0001f600文\\ufffd"
+    True
+    """
+    changes: list[Change] = []
+    for m in _SURROGATES.finditer(text):
+        s = m.group()
+        if len(s) == 2:
+            char = chr(0x10000 + ((ord(s[0]) - 0xD800) << 10) + (ord(s[1]) - 0xDC00))
+            changes.append(Change(m.start(), m.end(), char, "UTF-16 surrogate pair joined"))
         else:
-            text, encoding, losses = data.decode("utf-8", errors="replace"), "utf-8", []
-        return _repair_decoded(text, encoding, losses, cfg)
-    if isinstance(raw, str):
-        return _run_steps(raw, cfg, [], None)
-    raise InputError(f"qtext expects str or bytes, got {type(raw).__name__}; decode or str() the value first")
+            changes.append(Change(m.start(), m.end(), "\ufffd", "lone surrogate replaced by U+FFFD"))
+    if not changes:
+        return text, None
+    return apply_changes(text, changes, "decode")
 
 
 def _repair_decoded(
@@ -229,6 +263,10 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
     runs only the steps before and including the last one that changed the text.
     """
     source = text
+    if _SURROGATES.search(text):  # (rare) text that cannot be encoded: made valid first
+        text, surrogates = _surrogate_layer(text)
+        if surrogates is not None:
+            layers.append(surrogates)
     steps = _DEFAULT_STEPS if cfg is _DEFAULT else _enabled(cfg)
     settled: list[str | None] = [None] * len(steps)  # the text each step last left unchanged
     for _ in range(max(1, cfg.max_rounds)):
