@@ -18,10 +18,12 @@ from typing import Any, overload
 from ._repair import Repair
 
 __all__ = [
+    "DROP_REASONS",
     "SCHEMA",
     "DateMention",
     "Dateline",
     "Document",
+    "Dropped",
     "Entity",
     "Event",
     "Extraction",
@@ -31,6 +33,7 @@ __all__ = [
     "Page",
     "Place",
     "Quote",
+    "Removed",
     "Span",
     "Summary",
     "Token",
@@ -143,6 +146,49 @@ class Dateline:
         return {"agency": self.agency, "place": self.place, "date": self.date, "text": self.text}
 
 
+#: Why a piece of the page is not in the body (``Dropped.reason``, ``Removed.reason``):
+#: ``title`` the title and deck lines (read into ``Page.title``/``subtitles``); ``metadata``
+#: labelled fields, date lines, site/URL lines, the HTML ``<head>``; ``navigation`` breadcrumbs,
+#: menus, link lists; ``boilerplate`` share/print/copyright/credit/end-mark lines, ads, comment
+#: boxes, related links, form controls; ``header``/``footer`` other lines above/below the body
+#: (and HTML ``<footer>`` blocks); ``markup`` scripts, styles and leftovers of broken markup;
+#: ``annotation`` ruby annotations (``<rt>``/``<rp>``).
+DROP_REASONS = ("title", "metadata", "navigation", "boilerplate", "header", "footer", "markup",
+                "annotation")
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A stretch of ``Document.text`` left out of the body paragraphs, and why (``DROP_REASONS``).
+
+    >>> import qtext
+    >>> doc = qtext.analyze("大会在京举行\\n\\n来源：新华社\\n\\n　　大会1日在京举行，代表出席。\\n分享到：")
+    >>> [(d.text, d.reason) for d in doc.page.dropped]
+    [('大会在京举行', 'title'), ('来源：新华社', 'metadata'), ('分享到：', 'boilerplate')]
+    """
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """An HTML element taken out before the page text was made (so not in ``Document.text``):
+    its text (white space collapsed) and why (``DROP_REASONS``). Only elements whose text holds
+    a Han character are kept on record."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """What reading the page found: metadata fields and the body's paragraphs."""
@@ -161,6 +207,10 @@ class Page:
     paragraphs: tuple[Span, ...] = ()
     is_html: bool = False
     notes: tuple[str, ...] = ()  # what the reader noticed (e.g. "no body found")
+    #: every non-blank stretch of the text outside ``paragraphs``, with why (in text order)
+    dropped: tuple[Dropped, ...] = ()
+    #: HTML elements with Han text taken out before reading (scripts, nav, footer, furniture …)
+    removed: tuple[Removed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +430,20 @@ class Document:
     @property
     def entities(self) -> tuple[Entity, ...]:
         return self.extraction.entities
+
+    def account(self) -> tuple[tuple[int, int, str], ...]:
+        """Where every non-blank part of ``text`` went: ``(start, end, part)`` in text order,
+        ``part`` being ``"body"`` (a paragraph) or a ``Dropped.reason`` (``DROP_REASONS``).
+        The parts do not overlap, and every character outside them is white space.
+
+        >>> import qtext
+        >>> qtext.analyze("大会在京举行\\n\\n来源：新华社\\n\\n　　大会1日在京举行，代表出席。").account()
+        ((0, 6, 'title'), (8, 14, 'metadata'), (16, 30, 'body'))
+        """
+        parts = [(p.start, p.end, "body") for p in self.page.paragraphs]
+        parts += [(d.start, d.end, d.reason) for d in self.page.dropped]
+        parts.sort()
+        return tuple(parts)
 
     def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
         """JSON-ready data (``schema`` ``qtext.document/1``); ``tokens=False`` leaves tokens out."""

@@ -13,7 +13,9 @@ Metadata (``meta`` dict): ``title`` (``<title>``), ``h1`` (the first ``<h1>``), 
 ``site`` (og:site_name), ``url`` (og:url / canonical), ``description``, ``author``,
 ``published`` (article:published_time, pubdate-style ``<meta>``, ``<time datetime>``),
 ``source`` (``<meta name="source">``), ``subheads`` (texts of ``h2``–``h4`` and of elements whose
-class/id says subtitle/deck: the only lines an HTML page's subtitles are taken from).
+class/id says subtitle/deck: the only lines an HTML page's subtitles are taken from), ``dropped``
+(``(reason, text)`` of every element taken out whose text holds a Han character, outermost only,
+reasons from ``qtext._document.DROP_REASONS``: what ``Page.removed`` reports).
 
 >>> text, meta = html_to_text("<html><head><title>标题_网站</title></head><body><h1>标题</h1>"
 ...     "<p>第一段，<b>有</b>字。</p><ruby>質<rt>zhì</rt></ruby><script>x=1</script></body></html>")
@@ -50,6 +52,18 @@ _FURNITURE_TOKENS = frozenset((
     "ranking", "login", "signin", "register", "ad", "ads", "advert", "advertisement", "banner",
     "qrcode", "friendlink", "links", "toolbar", "print", "subscribe"
 ))
+#: why a dropped tag or furniture token goes (``DROP_REASONS``); anything else is boilerplate
+_TAG_REASONS = {
+    "script": "markup", "style": "markup", "noscript": "markup", "template": "markup", "svg": "markup",
+    "canvas": "markup", "object": "markup", "embed": "markup", "audio": "markup", "video": "markup",
+    "map": "markup", "iframe": "markup", "head": "metadata", "nav": "navigation", "footer": "footer",
+    "rt": "annotation", "rp": "annotation",
+}
+_TOKEN_REASONS = {
+    "nav": "navigation", "navbar": "navigation", "navigation": "navigation", "menu": "navigation",
+    "breadcrumbs": "navigation", "links": "navigation", "friendlink": "navigation",
+    "footer": "footer", "foot": "footer", "copyright": "footer", "copy": "footer",
+}
 #: class/id tokens of a title's deck lines
 _SUBTITLE_TOKENS = frozenset(("subtitle", "subhead", "subheading", "deck", "subtit", "fbt", "sub"))
 _BOX_TAGS = frozenset(("ul", "ol", "dl", "div", "table", "section", "td", "tr"))
@@ -181,7 +195,7 @@ def _measure(body: Any) -> dict[Any, tuple[int, int, int, bool]]:
     return stats
 
 
-def _prune(body: Any) -> None:
+def _prune(body: Any, dropped: list[tuple[str, str]] | None = None) -> None:
     """Drop furniture blocks: class/id hints and link-dense lists/boxes (never the main text)."""
     stats = _measure(body)
     total = max(1, stats[body][0]) if body in stats else 1
@@ -200,6 +214,8 @@ def _prune(body: Any) -> None:
         link_box = el.tag in _BOX_TAGS and n >= 6 and count >= 3 and links >= 0.65 * n
         if hinted or link_box:
             candidates.append(el)
+    if dropped is not None and candidates:
+        _record(candidates, dropped)
     for el in candidates:
         # an ancestor may already be gone: drop_tree on a detached subtree is harmless
         _drop(el)
@@ -221,7 +237,10 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     han_in = len(_HAN.findall(markup))
     if han_in >= 50 and len(_HAN.findall(root.text_content() or "")) < 0.3 * han_in:
         return _strip_tags(markup), _collect_meta(root)
-    for el in list(root.iter("rt", "rp")):
+    dropped: list[tuple[str, str]] = []
+    gone = list(root.iter("rt", "rp"))
+    _record(gone, dropped)
+    for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
     meta = _collect_meta(root)
@@ -229,7 +248,9 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
         _drop_keep_tail(el)
     for el in list(root.iter("textarea")):
         _open_textarea(el)
-    for el in list(root.iter(*_DROP_TAGS)):
+    gone = list(root.iter(*_DROP_TAGS))
+    _record(gone, dropped)
+    for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
     body = root.find("body")
@@ -238,7 +259,9 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     subheads = _subheads(body)
     if subheads:
         meta["subheads"] = subheads
-    _prune(body)
+    _prune(body, dropped)
+    if dropped:
+        meta["dropped"] = dropped
     out: list[str] = []
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -284,6 +307,38 @@ def _strip_tags(markup: str) -> str:
     text = html.unescape(_ANY_TAG_RE.sub("", text)).replace("\xa0", " ")
     lines = (_WS.sub(" ", line).strip(" ") for line in text.split("\n"))
     return "\n".join(line for line in lines if line.strip(" \u3000"))
+
+
+def _reason(el: Any) -> str:
+    reason = _TAG_REASONS.get(el.tag) if isinstance(el.tag, str) else None
+    if reason is None:
+        reason = next((_TOKEN_REASONS[t] for t in sorted(_tokens(el)) if t in _TOKEN_REASONS), "boilerplate")
+    return reason
+
+
+def _record(chosen: list[Any], out: list[tuple[str, str]]) -> None:
+    """Append ``(reason, text)`` for the outermost of the ``chosen`` elements (given in document
+    order) whose text holds a Han character. Linear: each ancestor is looked at once, and what is
+    learnt about it (inside a chosen element or not) is remembered."""
+    inside: dict[Any, bool] = {}
+    for el in chosen:
+        path = []
+        node = el.getparent()
+        flag = False
+        while node is not None:
+            known = inside.get(node)
+            if known is not None:
+                flag = known
+                break
+            path.append(node)
+            node = node.getparent()
+        for n in path:
+            inside[n] = flag
+        inside[el] = True
+        if not flag:
+            text = _WS.sub(" ", el.text_content() or "").strip()
+            if _HAN.search(text):
+                out.append((_reason(el), text))
 
 
 def _open_textarea(el: Any) -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._config import ReadConfig
-from .._document import Page, Span
+from .._document import Dropped, Page, Removed, Span
 from ._dateline import find_dateline
 from ._meta import (
     MetaLine,
@@ -450,14 +450,16 @@ def read_page(
         notes.append("no body found")
     header = lines[:a]
     # inside the body a bare date line is the article's own (a letter's date), not page metadata
-    body_lines = [ln for k, ln in enumerate(lines[a:b + 1], a) if ln.kind not in _KINDS_OUT
-                  or (ln.kind == "meta" and ln.meta is not None and not ln.meta.labels and a < k <= b)]
-    paragraphs = tuple(sp for sp in (_paragraph(text, ln) for ln in body_lines) if sp is not None)
+    body_idx = [k for k, ln in enumerate(lines[a:b + 1], a) if ln.kind not in _KINDS_OUT
+                or (ln.kind == "meta" and ln.meta is not None and not ln.meta.labels and a < k <= b)]
+    body_paras = [_paragraph(text, lines[k]) for k in body_idx]
+    paragraphs = tuple(sp for sp in body_paras if sp is not None)
 
     # -- title and subtitles --------------------------------------------------------------
     title: str | None = None
     subtitles: list[str] = []
     title_idx: int | None = None
+    subtitle_idx: list[int] = []
     if is_html:
         cands = _title_candidates(meta)
         title_idx = _find_html_title(header, cands)
@@ -493,10 +495,11 @@ def read_page(
         title = header[title_idx].text
         # in HTML a deck line must come from a heading or a subtitle element
         heads = {_norm(str(h)) for h in meta.get("subheads", ())} if is_html else None
-        for ln in header[title_idx + 1:]:
+        for k, ln in enumerate(header[title_idx + 1:], title_idx + 1):
             if (ln.kind == "text" and _title_like(ln) and ln.han >= 6 and len(subtitles) < 3
                     and (heads is None or _norm(ln.text) in heads)):
                 subtitles.append(ln.text)
+                subtitle_idx.append(k)
     if title is not None:
         title = title.strip(_STRIP)
 
@@ -566,4 +569,50 @@ def read_page(
         paragraphs=paragraphs,
         is_html=is_html,
         notes=tuple(dict.fromkeys(notes)),
+        dropped=_dropped(text, lines, a, dict(zip(body_idx, body_paras, strict=True)),
+                         [title_idx, *subtitle_idx] if title_idx is not None else []),
+        removed=_removed(meta.get("dropped")),
     )
+
+
+_REASONS = {"meta": "metadata", "site": "metadata", "breadcrumb": "navigation", "nav": "navigation",
+            "furniture": "boilerplate"}
+
+
+def _dropped(text: str, lines: list[_Line], a: int, body: dict[int, Span | None],
+             titles: list[int]) -> tuple[Dropped, ...]:
+    """Every non-blank stretch of ``text`` outside the paragraphs, with why: the title and deck
+    lines, non-text lines by their kind, other text lines above/below the body (header/footer),
+    and leftovers of broken markup cut off a paragraph's edges (``a``: the body's first line).
+    One pass over the lines."""
+    out: list[Dropped] = []
+    for k, ln in enumerate(lines):
+        if k in body:
+            para = body[k]
+            if para is None:
+                out.append(Dropped(ln.text, ln.start, ln.end, "markup"))
+                continue
+            for s, e in ((ln.start, para.start), (para.end, ln.end)):
+                while s < e and text[s] in _STRIP:
+                    s += 1
+                while e > s and text[e - 1] in _STRIP:
+                    e -= 1
+                if s < e:
+                    out.append(Dropped(text[s:e], s, e, "markup"))
+            continue
+        if ln.kind in _REASONS:
+            reason = _REASONS[ln.kind]
+        elif k in titles:
+            reason = "title"
+        else:
+            reason = "header" if k < a else "footer"
+        out.append(Dropped(ln.text, ln.start, ln.end, reason))
+    out.sort(key=lambda d: d.start)
+    return tuple(out)
+
+
+def _removed(items: Any) -> tuple[Removed, ...]:
+    """The HTML elements ``html_to_text`` took out (``meta["dropped"]``: ``(reason, text)`` pairs)."""
+    if not items:
+        return ()
+    return tuple(Removed(str(t), str(r)) for r, t in items)
