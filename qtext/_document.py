@@ -113,6 +113,16 @@ class TokenList(Sequence[Token]):
         for s, e, p in zip(self._starts, self._ends, self._pos, strict=True):
             yield Token(text[s:e], s, e, p)
 
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """``[t.to_dict() for t in self]``, without building the ``Token`` objects.
+
+        >>> TokenList.of("王勇", [Token("王勇", 0, 2, "nr")]).to_dicts()
+        [{'text': '王勇', 'start': 0, 'end': 2, 'pos': 'nr'}]
+        """
+        text = self._text
+        return [{"text": text[s:e], "start": s, "end": e, "pos": p}
+                for s, e, p in zip(self._starts, self._ends, self._pos, strict=True)]
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, TokenList):
             return (self._starts, self._ends, self._pos) == (other._starts, other._ends, other._pos) and (
@@ -467,7 +477,7 @@ class Document:
             "paragraphs": [s.text for s in p.paragraphs],
             "paragraph_spans": [[s.start, s.end] for s in p.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
-            "tokens": [t.to_dict() for t in self.tokens] if tokens else [],
+            "tokens": _token_dicts(self.tokens) if tokens else [],
             "entities": [e.to_dict() for e in ex.entities],
             "officials": [o.to_dict() for o in ex.officials],
             "organisations": [o.to_dict() for o in ex.organisations],
@@ -487,3 +497,10 @@ class Document:
         from ._render import render_fragment
 
         return render_fragment(self)
+
+
+def _token_dicts(tokens: Sequence[Token]) -> list[dict[str, Any]]:
+    """The tokens as dicts; a :class:`TokenList` makes them straight from its columns."""
+    if isinstance(tokens, TokenList):
+        return tokens.to_dicts()
+    return [t.to_dict() for t in tokens]

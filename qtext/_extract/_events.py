@@ -874,7 +874,7 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
     for ev in events:
         ev.mentions.sort(key=lambda x: x.start)
         _fill(text, ev, all_mentions, by_date, places, organisations, page, first_para)
-        named = _named_participants(text, ev, person_list)
+        named = _named_participants(text, ev, persons)
         if named:
             ev.participants["named"] = named
     for ev in events:
@@ -954,15 +954,13 @@ def _fill(text: str, ev: _Ev, all_mentions: _ByStart[_Mention], dates: _ByStart[
 _ROLE_RE = re.compile(r"[^，。；：、\s]{0,6}?(?:主持|出席|致辞|讲话|宣读|作主旨演讲|发表|发言|作报告)")
 
 
-def _named_participants(text: str, ev: _Ev, persons: Sequence[tuple[int, int, str]]) -> list[str]:
+def _named_participants(text: str, ev: _Ev, by_start: _ByStart[tuple[int, int, str]]) -> list[str]:
     """People who chair, attend or address the event in the sentences that mention it."""
     sentences = sorted({m.sentence for m in ev.mentions})
     out: list[str] = []
-    k = 0
+    persons, starts = by_start.items, by_start.starts
     for ss, se in sentences:
-        while k < len(persons) and persons[k][0] < ss:
-            k += 1
-        j = k
+        j = bisect.bisect_left(starts, ss)  # the first person at or after the sentence
         while j < len(persons) and persons[j][1] <= se:
             s, e, name = persons[j]
             if _ROLE_RE.match(text, e, se) and not _in_parens(text, ss, s) and name not in out:
