@@ -295,6 +295,7 @@ _BLOCK_TAG_RE = re.compile(
     r"<\s*/?\s*(?:p|div|br|li|tr|h[1-6]|table|section|article|ul|ol|dd|dt)\b[^>]*>", re.I
 )
 _ANY_TAG_RE = re.compile(r"<[^>]*>")
+_HAN_ANY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # every plane
 
 
 def _strip_tags(markup: str) -> str:
@@ -337,7 +338,7 @@ def _record(chosen: list[Any], out: list[tuple[str, str]]) -> None:
         inside[el] = True
         if not flag:
             text = _WS.sub(" ", el.text_content() or "").strip()
-            if _HAN.search(text):
+            if _HAN_ANY.search(text):
                 out.append((_reason(el), text))
 
 
