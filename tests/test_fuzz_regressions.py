@@ -1,0 +1,31 @@
+"""Inputs the fuzzer (``fuzz/fuzz_qtext.py``) found, kept as regression tests.
+
+Each test names what the fuzzer reported and checks the property that broke, on a small input
+written here (the same shape, smaller sizes)."""
+
+from __future__ import annotations
+
+import qtext
+from qtext import _segment
+
+
+def test_long_run_of_one_character_is_segmented_in_linear_pieces() -> None:
+    # fuzz: segment("中" * 51_643) took 19 s; jieba's Viterbi copies its path at every character,
+    # so qtext hands it runs of at most _HMM_MAX characters
+    seen: list[int] = []
+
+    def fake_cut(buf: str) -> list[str]:
+        seen.append(len(buf))
+        return list(buf)
+
+    memo = _segment._memo_hmm(fake_cut)
+    run = "國" * (3 * _segment._HMM_MAX + 5)
+    assert "".join(memo(run)) == run
+    assert seen == [_segment._HMM_MAX] * 3 + [5]
+
+
+def test_long_run_of_one_character_rebuilds_the_text() -> None:
+    text = "中" * 20_000
+    tokens = qtext.segment(text)
+    assert "".join(t.text for t in tokens) == text
+    assert tokens[-1].end == 20_000
