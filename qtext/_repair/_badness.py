@@ -91,10 +91,15 @@ CHAR_CLASSES: tuple[CharClass, ...] = (
     CharClass("halfwidth_other", r"\uff61-\uffef", 7.0, "half-width kana and Hangul"),
 )
 
+#: the Latin-1 upper half's symbols and the cp1252 specials: what continuation bytes become
+_HIGH_SYMBOL = (
+    r"[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030"
+    r"\u2039\u203a\u20ac\u2122\u201a\u201e]"
+)
+
 #: Sequences clean text almost never has: (regex, cost per match, why).
 BAD_SEQUENCES: tuple[tuple[str, float, str], ...] = (
-    (r"[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030"
-     r"\u2039\u203a\u20ac\u2122\u201a\u201e]{2}",
+    (_HIGH_SYMBOL + "{2}",
      2.0, "two symbols from the Latin-1/cp1252 upper half in a row"),
     (r"[\xc0-\xff][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022"
      r"\u2030\u2039\u203a\u20ac\u2122\u201a\u201e\u2013\u2014\u2018\u2019\u201c\u201d\u2026]",
@@ -106,12 +111,28 @@ BAD_SEQUENCES: tuple[tuple[str, float, str], ...] = (
 
 _HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
 _UNSEEN_HAN = 7.0
-_BAD_RES = tuple((re.compile(p), c) for p, c, _ in BAD_SEQUENCES)
 #: a character every bad sequence contains: without one, no sequence penalty applies
 _BAD_TRIGGER = re.compile(
     "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018"
     "\u2019\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u3040-\u30ff\u0370-\u04ff"
     "\u2500-\u257f]"
+)
+#: for each bad sequence (in BAD_SEQUENCES' order): a character class every match holds as its
+#: first or second character, and the regex. The class is searched first (a fast scan that
+#: tries nothing at a Han character), and only from one character before its first hit can a
+#: match start, so the count of matches is the same as over the whole text.
+_BAD_GATED: tuple[tuple[re.Pattern[str], re.Pattern[str], float], ...] = tuple(
+    (re.compile(gate), re.compile(p), c)
+    for gate, (p, c, _) in zip(
+        (
+            _HIGH_SYMBOL,
+            r"[\xc0-\xff]",
+            r"[\u3040-\u30ff]",
+            r"[\u0370-\u04ff\u2500-\u257f]",
+        ),
+        BAD_SEQUENCES,
+        strict=True,
+    )
 )
 _CLASS_RES = tuple((re.compile(f"[{c.chars}]"), c.cost) for c in CHAR_CLASSES)
 _OTHER = 6.0
@@ -164,8 +185,10 @@ def cost(text: str) -> float:
     """
     total = sum(map(_cost_cache().__getitem__, text))
     if _BAD_TRIGGER.search(text) is not None:
-        for rx, c in _BAD_RES:
-            total += c * len(rx.findall(text))
+        for gate, rx, c in _BAD_GATED:
+            hit = gate.search(text)
+            if hit is not None:
+                total += c * len(rx.findall(text, max(0, hit.start() - 1)))
     return total
 
 

@@ -72,7 +72,9 @@ _LATIN_ALPHA = (
 #: three GBK bytes that happened to form UTF-8 (E5 A1 A2 → 塢) under a "UTF-8 where valid"
 #: reading; bridged runs are only read whole when that reading shows elsewhere in them.
 _BRIDGE = "[\u2000-\u9fff\uff00-\uffef]"
-_LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*[{_LATIN_ALPHA}])*[\\x40-\\x7e]?")
+# (_LATIN_SPAN is one greedy class backing off to the run's last alphabet character: the same
+# matches as repeating "ASCII, then an alphabet character", for a fraction of the engine's work)
+_LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[{_LATIN_ALPHA}\\x21-\\x7e]*[{_LATIN_ALPHA}])?[\\x40-\\x7e]?")
 _BRIDGED_SPAN = re.compile(
     f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*(?:{_BRIDGE}[\\x21-\\x7e]*)?[{_LATIN_ALPHA}])*[\\x40-\\x7e]?"
 )
@@ -83,8 +85,9 @@ _SLOPPY = re.compile(
 )
 _CJK = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 _BRIDGE_RE = re.compile(_BRIDGE)
-#: a bridge character that is not also of the Latin-side alphabet
-_BRIDGE_ONLY = re.compile(f"(?![{_LATIN_ALPHA}]){_BRIDGE}")
+#: a bridge character that is not also of the Latin-side alphabet (the class first, so the
+#: search scans for it fast; the lookbehind then tests the one character it matched)
+_BRIDGE_ONLY = re.compile(f"{_BRIDGE}(?<![{_LATIN_ALPHA}])")
 _NBSP_RUN = re.compile("\xa0{2,}")
 _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 #: Latin-side characters that are also Chinese punctuation (cheap in _badness)
@@ -374,6 +377,13 @@ def _deeper(text: str) -> str:
     return text
 
 
+def _two_cjk(text: str) -> bool:
+    """Whether ``text`` holds at least two Chinese characters or punctuation marks (two searches,
+    no list of every match)."""
+    first = _CJK.search(text)
+    return first is not None and _CJK.search(text, first.end()) is not None
+
+
 def _strip_edges(span: str, new: str) -> tuple[int, int]:
     """How many characters at the start and at the end ``span`` and ``new`` share."""
     a = 0
@@ -422,7 +432,7 @@ def _latin_candidates(span: str) -> list[tuple[str, str]]:
         with contextlib.suppress(UnicodeDecodeError):
             utf = _deeper(data.decode("utf-8"))
         # a whole span that reads as UTF-8 Chinese is settled (chance never makes that)
-        if utf is None or len(_CJK.findall(utf)) < 2:
+        if utf is None or not _two_cjk(utf):
             with contextlib.suppress(UnicodeDecodeError):
                 gbk = data.decode("gbk")
     out: list[tuple[str, str]] = []
@@ -497,7 +507,7 @@ def _latin_changes(text: str) -> list[Change]:
             (t, why)
             for t, why in _latin_candidates(span)
             # a GBK reading must give at least two characters of Chinese text
-            if not why.startswith("GBK") or len(_CJK.findall(t)) >= 2
+            if not why.startswith("GBK") or _two_cjk(t)
         ]
         if not cands:
             continue
