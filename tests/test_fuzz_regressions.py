@@ -29,3 +29,11 @@ def test_long_run_of_one_character_rebuilds_the_text() -> None:
     tokens = qtext.segment(text)
     assert "".join(t.text for t in tokens) == text
     assert tokens[-1].end == 20_000
+
+
+def test_a_deletion_swallowed_by_a_later_replacement_has_an_ordered_span() -> None:
+    # fuzz: '中:<!-- x -->  ' gave the html edit clean span 2:1 (typeset then replaced ':  ' by '：')
+    r = qtext.repair("中:<!-- x -->  ")
+    assert r.text == "中："
+    spans = [(e.step, e.raw_start, e.raw_end, e.clean_start, e.clean_end) for e in r.edits]
+    assert spans == [("html", 2, 12, 1, 2), ("typeset", 1, 14, 1, 2)]

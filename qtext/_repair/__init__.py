@@ -137,6 +137,10 @@ def _edits_of(layers: list[Layer]) -> tuple[Edit, ...]:
             for lay in after_layers:
                 cs = map_offset(lay, cs, forward=True, side=s_side)
                 ce = map_offset(lay, ce, forward=True, side=e_side)
+            # an empty span that another step's longer replacement swallowed maps to that
+            # replacement's end and start: its span is the whole replacement (found by fuzzing)
+            rs, re_ = min(rs, re_), max(rs, re_)
+            cs, ce = min(cs, ce), max(cs, ce)
             edits.append(Edit(rs, re_, cs, ce, before, after, layer.step, layer.notes[i]))
     return tuple(edits)
 
