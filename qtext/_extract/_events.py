@@ -117,6 +117,13 @@ _GENERIC = ("分会场", "平行", "专题", "相关", "有关", "各类",
             "区域性", "规模", "最高", "规格", "高", "的",
             "一场", "一次", "次", "届", "党员", "支部", "各界",
             "领导人")
+# the cut words by first character, as indexes into _CUT_WORDS: _cut looks only at the words that
+# can occur in its run, in _CUT_WORDS order (a run is short; the list is long)
+_CUT_BY_FIRST: dict[str, tuple[int, ...]] = {}
+for _i, _w in enumerate(_CUT_WORDS):
+    _CUT_BY_FIRST[_w[0]] = (*_CUT_BY_FIRST.get(_w[0], ()), _i)
+_DETERMINER_FIRST = frozenset(d[0] for d in _DETERMINERS)
+_GENERIC_LONGEST_FIRST = tuple(sorted(_GENERIC, key=len, reverse=True))
 _ORDINAL = (r"(?:第[〇○零一二三四五六七八九十百两\d]+(?:届|次|个)|首届"
             r"|[一二三四五六七八九十百\d]+(?:届|次)(?=[^\d]))")
 _ORDINAL_RE = re.compile(_ORDINAL)
@@ -280,7 +287,8 @@ def _cut(run: str, noun: str, date_ends: Sequence[int], run_start: int) -> str:
     for m in _COUNT_CUT.finditer(full):
         if m.end() <= len(run) and not any(qs < m.start() < qe for qs, qe in quoted):
             best = max(best, m.end())
-    for w in _CUT_WORDS:
+    present = {i for ch in set(run) for i in _CUT_BY_FIRST.get(ch, ())}
+    for w in (_CUT_WORDS[i] for i in sorted(present)):  # the words of _CUT_WORDS that can occur in run
         k = run.rfind(w)
         while k >= 0 and k + len(w) > best:
             after = k + len(w)
@@ -345,6 +353,8 @@ def _single_cut_ok(run: str, k: int) -> bool:
 
 
 def _strip_determiners(name: str) -> str:
+    if name[:1] not in _DETERMINER_FIRST:
+        return name  # no determiner starts the name: none can be stripped
     changed = True
     while changed:
         changed = False
@@ -379,8 +389,9 @@ def _is_generic_name(name: str, noun: str) -> bool:
         return False  # 第一次全体会议: named by its ordinal
     rest = _ORDINAL_RE.sub("", rest)
     rest = rest[: len(rest) - len(noun)] if rest.endswith(noun) else rest
-    for g in sorted(_GENERIC, key=len, reverse=True):
-        rest = rest.replace(g, "")
+    for g in _GENERIC_LONGEST_FIRST:
+        if g in rest:
+            rest = rest.replace(g, "")
     return len(rest) < 2
 
 
@@ -908,15 +919,16 @@ def _fill(text: str, ev: _Ev, all_mentions: _ByStart[_Mention], dates: _ByStart[
         ss = m.sentence[0]
         if ev.date is None:
             fwd = [d for d in dates.within(ws, min(we, ws + 15)) if d.end <= we and d.value]
-            # a mention coordinated with this one (A论坛和B博览会开幕式) shares its date
-            between = [o.end for o in all_mentions.within(ss, m.start) if o.end <= m.start and not o.generic
-                       and text[o.end:m.start] not in _CONJUNCTIONS]
-            floor = max(between, default=ss)
-            back = [d for d in dates.within(floor, m.start) if d.end <= m.start and d.value]
             if fwd:
                 ev.date = fwd[0].value
-            elif back and not m.generic:
-                ev.date = back[-1].value
+            elif not m.generic:
+                # a mention coordinated with this one (A论坛和B博览会开幕式) shares its date
+                between = [o.end for o in all_mentions.within(ss, m.start) if o.end <= m.start
+                           and not o.generic and text[o.end:m.start] not in _CONJUNCTIONS]
+                floor = max(between, default=ss)
+                back = [d for d in dates.within(floor, m.start) if d.end <= m.start and d.value]
+                if back:
+                    ev.date = back[-1].value
         if ev.place is None:
             ev.place = _find_place(text, ws, we, places)
             if ev.place is None and not m.generic and fallback_place is None:
