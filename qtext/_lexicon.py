@@ -16,12 +16,12 @@ Invariants:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ._once import once
 from ._resources import read_rows, read_table
 
 __all__ = [
@@ -97,7 +97,7 @@ class Surname:
     source: str
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def places() -> tuple[Place, ...]:
     """All rows of ``places_cn.tsv`` (current and former divisions)."""
     return tuple(
@@ -105,13 +105,13 @@ def places() -> tuple[Place, ...]:
     )
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def places_by_code() -> Mapping[str, Place]:
     """Current divisions by 6-digit code."""
     return MappingProxyType({p.code: p for p in places() if p.current})
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def places_by_name() -> Mapping[str, tuple[Place, ...]]:
     """Divisions (current first, then former) by official name and by short name."""
     out: dict[str, list[Place]] = {}
@@ -122,12 +122,12 @@ def places_by_name() -> Mapping[str, tuple[Place, ...]]:
     return MappingProxyType({k: tuple(v) for k, v in out.items()})
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def place_aliases() -> tuple[PlaceAlias, ...]:
     return tuple(PlaceAlias(*r[:5]) for r in read_rows("places_cn_alias.tsv"))
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def countries() -> tuple[Country, ...]:
     _, rows = read_table("countries.tsv")
     return tuple(
@@ -139,7 +139,7 @@ def countries() -> tuple[Country, ...]:
     )
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _countries_by_name() -> Mapping[str, Country]:
     out: dict[str, Country] = {}
     for c in countries():
@@ -165,7 +165,7 @@ class WorldCity:
     tz: str
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def world_cities() -> Mapping[str, WorldCity]:
     """Cities outside China by Chinese name (基辅 → UA)."""
     return MappingProxyType(
@@ -173,12 +173,12 @@ def world_cities() -> Mapping[str, WorldCity]:
     )
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def surnames() -> tuple[Surname, ...]:
     return tuple(Surname(r[0], int(r[2]) if r[2] else None, r[3]) for r in read_rows("surnames.tsv"))
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def translit_chars() -> Mapping[str, int]:
     """Characters typical of transliterated foreign names → in how many known names they occur."""
     return MappingProxyType({r[0]: int(r[1]) for r in read_rows("translit_chars.tsv")})
@@ -196,7 +196,7 @@ def translit_score(word: str) -> float:
     return sum(1 for c in chars if c in table) / len(chars)
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def idf() -> Mapping[str, float]:
     """jieba 0.42.1's inverse document frequencies (word → idf)."""
     return MappingProxyType({r[0]: float(r[1]) for r in read_rows("idf.tsv")})
@@ -205,7 +205,7 @@ def idf() -> Mapping[str, float]:
 _MEDIAN = re.compile(r"median idf = ([0-9.]+)")
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def idf_median() -> float:
     """The median idf, stated in ``idf.tsv``'s header: the value for words the table lacks."""
     from ._resources import dictionary_path

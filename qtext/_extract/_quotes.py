@@ -25,11 +25,11 @@ Invariants: ``text[q.start:q.end] == q.text`` (the content span); linear in the 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 
 from .._document import Entity, Official, Page, Quote
+from .._once import once
 from ._vocab import speech_verbs, title_words
 
 __all__ = ["find_quotes"]
@@ -48,7 +48,7 @@ def _verbs() -> tuple[str, ...]:
     return speech_verbs()
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(map(re.escape, _verbs()))
     # X表示，  X说：“  X强调指出，

@@ -17,10 +17,10 @@ published in January). ``本报`` / ``本网`` are kept as the agency ("this pap
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .._document import Dateline
+from .._once import once
 from ._meta import label_fields
 
 __all__ = ["find_dateline"]
@@ -28,7 +28,7 @@ __all__ = ["find_dateline"]
 _HAN = r"\u3400-\u9fff"
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _dateline_re() -> re.Pattern[str]:
     agencies = sorted((k for k, v in label_fields().items() if v == "agency"), key=len, reverse=True)
     known = "|".join(re.escape(a) for a in agencies)

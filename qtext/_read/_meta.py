@@ -15,11 +15,11 @@ a tab or ``|``) or the end of the line. The labels and the furniture words live 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from .._once import once
 from .._resources import read_rows
 
 __all__ = [
@@ -36,32 +36,32 @@ __all__ = [
 META_FIELDS = ("published", "updated", "source", "author", "editor", "views")
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def label_fields() -> dict[str, str]:
     """``{label: field}`` from ``meta_labels.tsv`` (loaded once, on first use)."""
     return {row[0]: row[1] for row in read_rows("meta_labels.tsv") if len(row) >= 2}
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def furniture_words() -> tuple[str, ...]:
     """Labels of page furniture (share, print, previous/next, copyright …), longest first."""
     words = [k for k, v in label_fields().items() if v == "furniture"]
     return tuple(sorted(words, key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def other_labels() -> tuple[str, ...]:
     """Labels read only to end a value (校对, 标签 …): a short line they open is furniture."""
     return tuple(sorted((k for k, v in label_fields().items() if v == "other"), key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def credit_words() -> tuple[str, ...]:
     """Words that make a short line a credit or disclaimer (转载请注明, 如有侵权 …)."""
     return tuple(sorted((k for k, v in label_fields().items() if v == "credit"), key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def breadcrumb_words() -> tuple[str, ...]:
     words = [k for k, v in label_fields().items() if v == "breadcrumb"]
     return tuple(sorted(words, key=len, reverse=True))
@@ -90,7 +90,7 @@ def _trie_pattern(words: list[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _label_re() -> re.Pattern[str]:
     # furniture labels (字号：, 分享到：, [打印]) and read-only ones (校对：) are read too: they end
     # the value before them; the regex engine's backtracking makes the longest label win

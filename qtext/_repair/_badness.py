@@ -20,11 +20,11 @@ True
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
 
+from .._once import once
 from .._resources import read_rows
 
 __all__ = ["CHAR_CLASSES", "CharClass", "better_by", "clearly_better", "cost", "han_cost"]
@@ -138,7 +138,7 @@ _CLASS_RES = tuple((re.compile(f"[{c.chars}]"), c.cost) for c in CHAR_CLASSES)
 _OTHER = 6.0
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _han_costs() -> dict[str, float]:
     total = 0
     rows = []
@@ -163,7 +163,7 @@ class _CostTable(dict[str, float]):
         return c
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _cost_cache() -> _CostTable:
     return _CostTable(_han_costs())
 

@@ -40,12 +40,12 @@ How it decides (all tables are derived lazily, once per process, from the instal
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from itertools import repeat
 
 from .._config import RepairConfig
+from .._once import once
 from .._resources import read_rows
 from . import _mojibake
 from ._edits import Change
@@ -93,7 +93,7 @@ class _Tables:
     t2s: object
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _gb2312() -> frozenset[str]:
     """Every character of GB 2312 (rows 0xA1-0xF7, cells 0xA1-0xFE)."""
     out: set[str] = set()
@@ -121,7 +121,7 @@ def _char_class(chars: frozenset[str]) -> str:
     return f"[{_mojibake._ranges(chars)}]"
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _tables() -> _Tables:
     import opencc
 

@@ -26,10 +26,10 @@ left as it is (qtext never guesses a Han character):
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .._config import RepairConfig
+from .._once import once
 from .._resources import read_rows
 from ._edits import Change
 
@@ -46,7 +46,7 @@ _QUESTION = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _translit() -> frozenset[str]:
     """The project's transliteration characters (``translit_chars.tsv``, built from CLDR/jionlp
     place and person names) plus this step's hand-written supplement of person-name syllables."""

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .._config import RepairConfig
+from .._once import once
 from ._badness import better_by, clearly_better, cost, han_cost
 from ._edits import Change
 
@@ -96,7 +97,7 @@ _CHEAP = re.compile("[“”‘’—…·]")
 _TRAILS = bytes(range(0x40, 0x7F)) + bytes(range(0x80, 0xFF))
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _two_byte_codes() -> tuple[tuple[int, str], ...]:
     """Every two-byte GB18030 code (lead 81-FE, trail 40-7E/80-FE) and its character, decoded
     in one call (every such code is assigned; GBK's user-defined ones become private use)."""
@@ -110,7 +111,7 @@ def _two_byte_codes() -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _han_span_re() -> re.Pattern[str]:
     """Han-side mojibake: runs of characters GBK/GB18030 writes with two bytes (plus € for byte
     80 and U+FFFD for a lost byte), ASCII allowed inside, never whitespace."""
@@ -130,7 +131,7 @@ _ODD_GBK = (
 _RARE_HAN_COST = 4.5
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _rare_set() -> frozenset[str]:
     """Rare Han characters whose GBK bytes could be part of UTF-8 or Big5 bytes: evidence of
     Han-side mojibake when several sit together."""
@@ -195,7 +196,7 @@ def _han_suspicious(text: str) -> bool:
     return _SEED_SHAPE in text.encode("gbk", errors="ignore").translate(_BYTE_SHAPES)
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _lc_re() -> re.Pattern[str]:
     """Characters whose GBK bytes are a UTF-8 lead (E0-EF) and a continuation byte (80-BF)."""
     chars: list[str] = []
@@ -664,7 +665,7 @@ def _candidates(pattern: bytes, allowed: bytes | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _two_char_words() -> dict[str, int]:
     """Two-character words of jieba's dictionary (the installed package's ``dict.txt``) with their
     counts: the evidence for choosing a lost character by its neighbour. Read on first need."""
@@ -681,7 +682,7 @@ def _two_char_words() -> dict[str, int]:
 
 #: (searched for from a newline, which the regex engine finds fast; counts below 10 never count)
 _DICT_TWO_CHAR = re.compile(r"\n([^ \n][^ \n]) ([0-9]{2,}) ")
-@functools.lru_cache(maxsize=1)
+@once
 def _word_ends() -> tuple[frozenset[str], frozenset[str]]:
     """The first and the second characters of the two-character words."""
     words = _two_char_words()
@@ -872,7 +873,7 @@ def _han_utf8_candidate(span: str, line_end: bool, prev: str = "") -> tuple[str,
     return "".join(parts), "; ".join(["UTF-8 bytes read as GBK", *notes])
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _gbk_to_big5() -> dict[int, str]:
     """The character each 2-byte GBK code becomes when its bytes are read as Big5 (cp950)."""
     codes = _two_byte_codes()

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .._config import RepairConfig
+from .._once import once
 from ._edits import Change
 
 __all__ = ["find_changes", "readings"]
@@ -83,7 +84,7 @@ def _normalise(piece: str) -> Syllable | None:
     return "".join(base), tone
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _table() -> dict[int, str]:
     """pypinyin's character table (``pypinyin/pinyin_dict.py``), loaded from its file without
     importing the pypinyin package (whose ``__init__`` loads much more and costs ~0.15 s)."""
@@ -111,7 +112,7 @@ _PLAIN = str.maketrans(
 )
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _valid_bases() -> frozenset[str]:
     """Every toneless syllable of pypinyin's character table (ü written v)."""
     readings: set[str] = set()
@@ -121,7 +122,7 @@ def _valid_bases() -> frozenset[str]:
     return frozenset(b for b in plain if b.isascii() and b.isalpha())
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _t2s() -> object:
     import opencc
 
@@ -207,7 +208,7 @@ def _show(syls: Iterable[Syllable]) -> str:
     return " ".join(b + (str(t) if t is not None else "") for b, t in syls)
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _prefix_dict() -> tuple[dict[str, int], float]:
     """jieba's prefix dictionary (words with counts, prefixes with 0) and log of the total.
 
@@ -245,7 +246,7 @@ def _logprob(s: str) -> float:
     return route[0]
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _by_reading() -> dict[Syllable, tuple[str, ...]]:
     """Common characters (those of jieba's words) by reading."""
     chars: set[str] = set()
