@@ -50,7 +50,7 @@ def analyze(raw: str | bytes, config: Config | None = None, *, id: str | None = 
     text = rep.text
     page = read_page(text, html_meta=html_meta, config=cfg.read)
     sentences = tuple(s for p in page.paragraphs for s in split_sentences(text, p.start, p.end))
-    tokens = tuple(segment(text))
+    tokens = tuple(segment(text, cfg))
     extraction = extract(text, page, tokens, cfg.extract)
     summary = (
         summarise(text, page, sentences, tokens, extraction, cfg.summary) if cfg.summary.enabled else None

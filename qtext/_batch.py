@@ -127,7 +127,7 @@ def _run_one(task: Task, raw: Any, ident: str | None, config: Config) -> Any:
         return repair(raw, config.repair)
     if task == "segment":
         text = repair(raw, config.repair).text
-        return segment(text)
+        return segment(text, config)
     raise ValueError(f"unknown task {task!r}")
 
 

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,9 @@ class Config:
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     cache_dir: str | None = None  # where jieba may keep its model cache; None: memory only
+    # your words and names for the segmenter: UTF-8 files in jieba's user-dictionary format,
+    # one ``word [frequency] [tag]`` a line (tags: nr person, ns place, nt organisation, …)
+    user_dictionaries: tuple[str | os.PathLike[str], ...] = ()
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **changes)

@@ -153,11 +153,10 @@ def test_tokenizer_is_built_once_and_shared_between_threads() -> None:
 def test_cache_dir_round_trip(tmp_path: Path) -> None:
     first = _segment._build(str(tmp_path))
     files = list(tmp_path.iterdir())
-    name = f"qtext-segment-v{_segment._CACHE_VERSION}-{_segment._fingerprint()}.marshal"
-    assert [f.name for f in files] == [name]
+    assert [f.name for f in files] == [_segment._cache_name()]
     second = _segment._build(str(tmp_path))
     assert second.pf == first.pf and second.tags == first.tags
-    files[0].write_bytes(b"not marshal data")  # a damaged cache is ignored, not trusted
+    files[0].write_bytes(b"not cache data")  # a damaged cache is ignored, not trusted
     third = _segment._build(str(tmp_path))
     assert third.pf == first.pf
 
