@@ -39,13 +39,13 @@ over dates, people and mentions, a bounded window of events searched for aliases
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from .._document import DateMention, Entity, Event, Official, Organisation, Page, Place, Span
+from .._once import once
 from .._resources import read_rows
 from ._dates import parse_cn_number
 from ._vocab import region_names, title_words
@@ -62,7 +62,7 @@ _AFTER_MEETING = re.compile(r"(?:会见|会谈|会晤|会后|会议)(?:结束)?�
 # --- data ----------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
     table = {row[0]: row[1] for row in read_rows("event_nouns.tsv") if len(row) >= 2 and row[0]}
     names = sorted((n for n in table if n not in _MEETING_VERBS), key=len, reverse=True)
