@@ -21,7 +21,7 @@ from qtext import Config
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 ROOT = Path(__file__).resolve().parents[1]
 
-OWN_PAGES = [
+OWN_PAGES: list[str | bytes] = [
     "示例新闻网 http://www.example.cn/\n首页 | 新闻 | 财经 | 体育\n\n省政府召开常务会议\n\n"
     "发布时间：2019-10-02 来源：新华社\n\n　　新华社北京10月1日电 省政府1日召开常务会议，研究部署经济工作。"
     "省长王勇出席会议并讲话。\n　　会议指出，要加强合作。\n分享到：\n责任编辑：王五",

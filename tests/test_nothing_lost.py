@@ -193,7 +193,7 @@ _LINES = ("来源：新华社", "首页 | 新闻 | 财经 | 体育", "分享到�
 _PUNCT = ("，", "。", ",", ".", " ", "  ", "\n", "\n\n", "\n　　", "！", ":", "(", ")", "?")
 _MOJIBAKE = st.sampled_from(_WORDS).map(lambda w: w.encode("utf-8").decode("gbk", "replace"))
 _LATIN1 = st.sampled_from(_WORDS).map(lambda w: w.encode("gb18030").decode("latin-1"))
-_NOISE = st.text(st.characters(exclude_categories=("Cs",)), max_size=4)
+_NOISE = st.text(st.characters(codec="utf-8"), max_size=4)
 _PIECE = st.one_of(
     st.sampled_from(_WORDS), st.sampled_from(_WORDS), st.sampled_from(_PUNCT), st.sampled_from(_PUNCT),
     st.sampled_from(_MARKUP), st.sampled_from(_LINES).map(lambda s: f"\n{s}\n"), _MOJIBAKE, _LATIN1, _NOISE,
