@@ -12,10 +12,14 @@ seen and left unchanged, since it would only repeat itself):
                 simplified text
 6. ``lost``     ``?`` inside transliterated names → ``·``; other lost characters reported
 7. ``typeset``  width, punctuation and whitespace as PRC typesetting has them
+
+Each step also names its trigger (``trigger()``: the characters and patterns it needs to see
+before it can change anything); one scan for all of them lets clean text through untouched.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 from .._config import RepairConfig
 from .._errors import check_page
 from . import _bytes, _convert, _html, _lost, _mojibake, _ruby, _typeset
-from ._edits import Change, Edit, Layer, apply_changes, map_offset
+from ._edits import Change, Edit, Layer, Trigger, apply_changes, map_offset
 
 __all__ = ["STEPS", "Change", "Edit", "Repair", "repair"]
 
@@ -218,6 +222,7 @@ def decode_bytes(
 
 # a UTF-16 surrogate pair left as two code points, or a lone surrogate (not encodable as UTF-8)
 _SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # (one class: a fast scan that tries nothing elsewhere)
 
 
 def _surrogate_layer(text: str) -> tuple[str, Layer | None]:
@@ -264,16 +269,24 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
 
     A step is skipped when its input is exactly a text it has already seen and left unchanged
     (steps are deterministic, so it would only repeat itself); in practice the second round
-    runs only the steps before and including the last one that changed the text.
+    runs only the steps before and including the last one that changed the text. Before the
+    first round and each later one, one scan for the steps' triggers (:func:`_quiet_test`) may
+    prove that no step has anything to do: a clean text runs no step at all, and a repaired one
+    usually needs no second round.
     """
     source = text
-    if _SURROGATES.search(text):  # (rare) text that cannot be encoded: made valid first
+    steps = _DEFAULT_STEPS if cfg is _DEFAULT else _enabled(cfg)
+    quiet = _quiet_test(tuple(name for name, _ in steps))
+    if quiet(text):  # clean text, the common case: one scan proves that no step has work
+        return Repair(text, source, encoding, tuple(layers))
+    if _SURROGATE.search(text) is not None:  # (rare) text that cannot be encoded: made valid first
         text, surrogates = _surrogate_layer(text)
         if surrogates is not None:
             layers.append(surrogates)
-    steps = _DEFAULT_STEPS if cfg is _DEFAULT else _enabled(cfg)
     settled: list[str | None] = [None] * len(steps)  # the text each step last left unchanged
-    for _ in range(max(1, cfg.max_rounds)):
+    for rnd in range(max(1, cfg.max_rounds)):
+        if rnd and quiet(text):
+            break  # what the last round made is clean: no step would change it
         round_changed = False
         for k, (name, fn) in enumerate(steps):
             if settled[k] == text:
@@ -295,6 +308,43 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
 
 def _enabled(cfg: RepairConfig) -> list[tuple[str, StepFn]]:
     return [(name, fn) for name, fn in STEPS if getattr(cfg, name)]
+
+
+#: each step's trigger (see ``_edits.Trigger``), by step name
+TRIGGERS: dict[str, Callable[[], Trigger]] = {
+    "mojibake": _mojibake.trigger,
+    "html": _html.trigger,
+    "ruby": _ruby.trigger,
+    "convert": _convert.trigger,
+    "lost": _lost.trigger,
+    "typeset": _typeset.trigger,
+}
+
+
+@functools.lru_cache(maxsize=64)  # keyed by the enabled steps: one entry per configuration in use
+def _quiet_test(names: tuple[str, ...]) -> Callable[[str], bool]:
+    """One test that none of the steps ``names`` (nor the surrogate fix) can change a text: all
+    their trigger characters in one class, searched once, then the few trigger patterns.
+
+    >>> quiet = _quiet_test(("html", "lost"))
+    >>> quiet("没有问题。"), quiet("有问题吗?"), quiet("a&amp;b")
+    (True, False, False)
+    """
+    if any(name not in TRIGGERS for name in names):
+        return lambda text: False  # a step without a trigger: nothing can be proved
+    triggers = [TRIGGERS[name]() for name in names]
+    search = re.compile("[\ud800-\udfff" + "".join(t.chars for t in triggers) + "]").search
+    patterns = tuple(p.search for t in triggers for p in t.patterns)
+
+    def quiet(text: str) -> bool:
+        if search(text) is not None:
+            return False
+        for p in patterns:  # noqa: SIM110 (a plain loop: no generator object per call)
+            if p(text) is not None:
+                return False
+        return True
+
+    return quiet
 
 
 _DEFAULT = RepairConfig()

@@ -48,9 +48,9 @@ from .._config import RepairConfig
 from .._once import once
 from .._resources import read_rows
 from . import _mojibake
-from ._edits import Change
+from ._edits import Change, Trigger
 
-__all__ = ["find_changes", "is_traditional_only", "to_simplified"]
+__all__ = ["find_changes", "is_traditional_only", "to_simplified", "trigger"]
 
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
@@ -84,6 +84,7 @@ class _Tables:
     hk_re: re.Pattern[str]
     hk_variants: dict[int, str]
     variants: dict[str, str]
+    any_chars: str
     any_re: re.Pattern[str]
     pre_map: dict[int, str]
     pre_re: re.Pattern[str]
@@ -153,6 +154,7 @@ def _tables() -> _Tables:
     )
     trad_f = frozenset(trad)
     variants = {row[0]: row[1] for row in read_rows("variants.tsv") if len(row) >= 2}
+    any_chars = _mojibake._ranges(trad_f | frozenset(variants))
     pre_map = {**hk_variants, **{ord(k): v for k, v in variants.items()}}
     return _Tables(
         trad_only=trad_f,
@@ -162,7 +164,8 @@ def _tables() -> _Tables:
         hk_re=re.compile(_char_class(frozenset(chr(k) for k in hk_variants))),
         hk_variants=hk_variants,
         variants=variants,
-        any_re=re.compile(_char_class(trad_f | frozenset(variants))),
+        any_chars=any_chars,
+        any_re=re.compile(f"[{any_chars}]"),
         pre_map=pre_map,
         pre_re=re.compile(_char_class(frozenset(chr(k) for k in pre_map))),
         fix_re=fix_re,
@@ -271,6 +274,11 @@ def _line_changes(line: str, offset: int, tab: _Tables, quotes: bool, out: list[
         rep = new_window[i - lo] if len(new_window) == len(window) else conv.convert(ch)  # type: ignore[attr-defined]
         if rep != ch and _in_gbk(rep):
             out.append(Change(offset + i, offset + i + 1, rep, _NOTE_STRAY))
+
+
+def trigger() -> Trigger:
+    """A traditional-only character or a variant form (``any_re``, the step's fast path)."""
+    return Trigger(_tables().any_chars)
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:

@@ -8,6 +8,9 @@ Invariants (every step relies on them):
   raw input and forward again.
 - A change whose replacement equals its text but which carries a note is a *report*: it changes
   nothing and is kept in the edit log (e.g. a lost character that cannot be restored).
+- Each step also says what a text must hold before the step can change it (a ``Trigger``): a
+  text without it is left alone, so the orchestrator can prove with one scan that no step has
+  anything to do.
 - An offset inside a replaced span of equal length on both sides maps position by position;
   inside other replaced spans it maps to the start of the other side's span (``side="start"``)
   or its end (``side="end"``); offsets outside changes shift by the accumulated length difference.
@@ -15,12 +18,13 @@ Invariants (every step relies on them):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Change", "Edit", "Layer", "apply_changes", "map_offset"]
+__all__ = ["Change", "Edit", "Layer", "Trigger", "apply_changes", "map_offset"]
 
 
 class Change(NamedTuple):
@@ -30,6 +34,29 @@ class Change(NamedTuple):
     end: int
     replacement: str
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a step must see in a text before it can change it.
+
+    ``chars`` is the body of a regex character class and ``patterns`` are regexes: a text holding
+    none of the characters and no match of the patterns gets ``[]`` from the step's
+    ``find_changes``, whatever the configuration. (Characters go in ``chars`` whenever they can:
+    the orchestrator searches all steps' characters with one class.)
+
+    >>> Trigger("?？", (re.compile("\ufffd[(]"),)).quiet("没有问题。")
+    True
+    """
+
+    chars: str
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+    def quiet(self, text: str) -> bool:
+        """True when ``text`` holds nothing this trigger looks for (so the step changes nothing)."""
+        if re.search(f"[{self.chars}]", text) is not None:
+            return False
+        return all(p.search(text) is None for p in self.patterns)
 
 
 @dataclass(frozen=True, slots=True)

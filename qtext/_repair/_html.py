@@ -23,9 +23,9 @@ import html
 import re
 
 from .._config import RepairConfig
-from ._edits import Change
+from ._edits import Change, Trigger
 
-__all__ = ["find_changes"]
+__all__ = ["find_changes", "trigger"]
 
 #: tags that end a line or a block: they leave a newline behind
 BLOCK_TAGS = (
@@ -78,6 +78,11 @@ def _entity(raw: str) -> str | None:
     if any(ord(c) < 0x20 and c not in "\t\n" for c in out):
         return None
     return out
+
+
+def trigger() -> Trigger:
+    """An entity starts with ``&`` and a tag with ``<``: without either, nothing to do."""
+    return Trigger("&<")
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:

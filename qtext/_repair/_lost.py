@@ -31,9 +31,9 @@ import re
 from .._config import RepairConfig
 from .._once import once
 from .._resources import read_rows
-from ._edits import Change
+from ._edits import Change, Trigger
 
-__all__ = ["find_changes"]
+__all__ = ["find_changes", "trigger"]
 
 _PRECHECK = re.compile(r"[?？\ufffd]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -63,6 +63,11 @@ def _run(text: str, i: int, step: int, chars: frozenset[str]) -> int:
         n += 1
         i += step
     return n
+
+
+def trigger() -> Trigger:
+    """Only a question mark or U+FFFD can stand for a lost character (``_PRECHECK``)."""
+    return Trigger("?？\ufffd")
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:

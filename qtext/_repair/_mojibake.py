@@ -45,9 +45,9 @@ from pathlib import Path
 from .._config import RepairConfig
 from .._once import once
 from ._badness import better_by, clearly_better, cost, han_cost
-from ._edits import Change
+from ._edits import Change, Trigger
 
-__all__ = ["find_changes", "suspicious"]
+__all__ = ["find_changes", "suspicious", "trigger"]
 
 # --- character sets -----------------------------------------------------------------------------
 
@@ -199,6 +199,12 @@ def _han_suspicious(text: str) -> bool:
 @once
 def _lc_re() -> re.Pattern[str]:
     """Characters whose GBK bytes are a UTF-8 lead (E0-EF) and a continuation byte (80-BF)."""
+    return re.compile(f"[{_lc_chars()}]")
+
+
+@once
+def _lc_chars() -> str:
+    """:func:`_lc_re`'s characters as a class body."""
     chars: list[str] = []
     for lead in range(0xE0, 0xF0):
         for trail in range(0x80, 0xC0):
@@ -209,7 +215,13 @@ def _lc_re() -> re.Pattern[str]:
                 continue
             if ch.encode("gbk") == code:
                 chars.append(ch)
-    return re.compile("[" + _ranges(chars) + "]")
+    return _ranges(chars)
+
+
+def trigger() -> Trigger:
+    """What :func:`find_changes` needs before it looks further: a Latin-1 pair (Latin side), or
+    an odd GBK symbol or a character of :func:`_lc_re` (the Han-side test needs one of them)."""
+    return Trigger(_ODD_GBK + _lc_chars(), (_LATIN_PAIR,))
 
 
 def suspicious(text: str) -> bool:

@@ -38,9 +38,9 @@ from pathlib import Path
 
 from .._config import RepairConfig
 from .._once import once
-from ._edits import Change
+from ._edits import Change, Trigger
 
-__all__ = ["find_changes", "readings"]
+__all__ = ["find_changes", "readings", "trigger"]
 
 _LETTER = "a-zA-Z\u00c0-\u024f\u0251\u0261\u1e00-\u1eff"
 _PRECHECK = re.compile(rf"[(（?？] ?[{_LETTER}]|\ufffd[(（]")
@@ -316,6 +316,12 @@ def _single(ch: str, py: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _note(py: str, chars: str) -> str:
     return f"ruby pinyin ({_show(_syllables(py) or ())}) of {chars} removed"
+
+
+def trigger() -> Trigger:
+    """``_PRECHECK`` as characters (``(``, ``?``, ``？``, U+FFFD) and, for the full-width
+    parenthesis that clean Chinese text is full of, the parenthesis before a letter."""
+    return Trigger("(?？\ufffd", (re.compile(f"（ ?[{_LETTER}]"),))
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:

@@ -38,9 +38,9 @@ import re
 
 from .._config import RepairConfig
 from ._attach import attach_deletions
-from ._edits import Change
+from ._edits import Change, Trigger
 
-__all__ = ["find_changes"]
+__all__ = ["find_changes", "trigger"]
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: full-width forms that become ASCII: all of U+FF01–U+FF5E except ！（），：；？～
@@ -155,6 +155,15 @@ def _quote_changes(text: str, quotes: list[int], ch: str, single: dict[int, tupl
             continue  # an English apostrophe, not a quote
         single[o] = (left, "straight quote in Chinese text")
         single[c] = (right, "straight quote in Chinese text")
+
+
+def trigger() -> Trigger:
+    """``_PRECHECK`` as characters (any ideographic space among them) and the white space at a
+    line end."""
+    return Trigger(f"\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}\u3000", (_TRAILING,))
+
+
+_TRAILING = re.compile(r"[ \t](?:$|\r)", re.MULTILINE)
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
