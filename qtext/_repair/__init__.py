@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from .._config import RepairConfig
 from .._errors import check_page
+from .._once import once
 from . import _bytes, _convert, _html, _lost, _mojibake, _ruby, _typeset
 from ._edits import Change, Edit, Layer, Trigger, apply_changes, map_offset
 
@@ -275,8 +276,11 @@ def _run_steps(text: str, cfg: RepairConfig, layers: list[Layer], encoding: str 
     usually needs no second round.
     """
     source = text
-    steps = _DEFAULT_STEPS if cfg is _DEFAULT else _enabled(cfg)
-    quiet = _quiet_test(tuple(name for name, _ in steps))
+    if cfg is _DEFAULT:
+        steps, quiet = _DEFAULT_STEPS, _default_quiet()
+    else:
+        steps = _enabled(cfg)
+        quiet = _quiet_test(tuple(name for name, _ in steps))
     if quiet(text):  # clean text, the common case: one scan proves that no step has work
         return Repair(text, source, encoding, tuple(layers))
     if _SURROGATE.search(text) is not None:  # (rare) text that cannot be encoded: made valid first
@@ -345,6 +349,12 @@ def _quiet_test(names: tuple[str, ...]) -> Callable[[str], bool]:
         return True
 
     return quiet
+
+
+@once
+def _default_quiet() -> Callable[[str], bool]:
+    """The default configuration's :func:`_quiet_test` (no key to build and hash per call)."""
+    return _quiet_test(tuple(name for name, _ in _DEFAULT_STEPS))
 
 
 _DEFAULT = RepairConfig()
