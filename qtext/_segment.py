@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = ["segment"]
 
-_CACHE_VERSION = 6  # 6: a data-only file (5 and before: marshal)
+_CACHE_VERSION = 7  # 6 and later: a data-only file (5 and before: marshal)
 # the tag of a dictionary word that ``_Model.tags`` does not list (118,000 of jieba's 350,000)
 _DEFAULT_TAG = "n"
 
@@ -269,17 +269,17 @@ def _fingerprint() -> str:
 #
 # The file holds data only, in a format that cannot run code (no pickle, no marshal): a magic
 # line, one line of JSON (the total, the table of distinct log-probabilities, the tag names, the
-# sizes of the four sections, their SHA-256), then the sections: the words of ``pf`` (UTF-8,
-# one per line), a uint32 array indexing each word's value, the tagged words, a uint8 array
-# indexing each one's tag. Everything is checked on loading (sizes, hash, indexes in range, no
-# positive log-probability but the prefix marker, no word longer than _MAX_WORD, tags of letters);
-# a file that fails any check is ignored and rebuilt. The hash catches damage, not an attacker
-# who can write the folder: such a person can change how text is cut, nothing more.
+# sizes of the three sections, their SHA-256), then the sections: the words of ``pf`` (UTF-8,
+# one per line), a uint32 array giving each word's value (an index into the table), a uint8
+# array giving each word's tag (0: none, else an index + 1 into the tag names). Everything is
+# checked on loading (sizes, hash, indexes in range, no positive log-probability but the prefix
+# marker, no word longer than _MAX_WORD, tags of letters); a file that fails any check is
+# ignored and rebuilt. The hash catches damage, not an attacker who can write the folder: such
+# a person can change how text is cut (as by editing jieba's dict.txt), but not run code.
 
 _CACHE_MAGIC = b"qtext segment cache\n"
 _MAX_CACHE_BYTES = 64 << 20  # the file is ~7 MB; anything far bigger is not ours
 _MAX_WORD = 64  # the longest word a loaded table may hold (the DAG walk's work per character)
-_LONG_LINE = re.compile(rb"[^\n]{%d}" % (4 * _MAX_WORD + 1))  # UTF-8: at most 4 bytes a character
 
 
 def _cache_name() -> str:
@@ -296,19 +296,17 @@ def _save_cache(path: Path, total: int, pf: dict[str, float], tags: dict[str, st
 
     values = sorted(set(pf.values()))
     tag_names = sorted(set(tags.values()))
-    if len(values) >= 1 << 32 or len(tag_names) > 255:
+    if len(tag_names) > 255 or any(w not in pf for w in tags):
         return
     words = "\n".join(pf).encode("utf-8")
-    tagged = "\n".join(tags).encode("utf-8")
-    if words.count(b"\n") != len(pf) - 1 or tagged.count(b"\n") != len(tags) - 1:
+    if words.count(b"\n") != len(pf) - 1:
         return  # a word with a newline in it: the format cannot hold it
     vindex = {v: i for i, v in enumerate(values)}
-    tindex = {t: i for i, t in enumerate(tag_names)}
+    tindex = {t: i for i, t in enumerate(tag_names, 1)}
     parts = (
         words,
         array("I", map(vindex.__getitem__, pf.values())).tobytes(),
-        tagged,
-        array("B", map(tindex.__getitem__, tags.values())).tobytes(),
+        bytes(tindex[tags[w]] if w in tags else 0 for w in pf),
     )
     digest = hashlib.sha256()
     for part in parts:
@@ -349,6 +347,7 @@ def _load_cache(path: Path) -> tuple[int, dict[str, float], dict[str, str]] | No
 
 def _parse_cache(data: bytes) -> tuple[int, dict[str, float], dict[str, str]] | None:
     import hashlib
+    import itertools
     import json
     import sys
     from array import array
@@ -366,7 +365,7 @@ def _parse_cache(data: bytes) -> tuple[int, dict[str, float], dict[str, str]] | 
         return None  # a log-probability is never positive; 1.0 marks a mere prefix
     if not all(type(t) is str and 0 < len(t) <= 8 and t.isascii() and t.isalpha() for t in tag_names):
         return None
-    if not (isinstance(sizes, list) and len(sizes) == 4 and all(type(n) is int and n >= 0 for n in sizes)):
+    if not (isinstance(sizes, list) and len(sizes) == 3 and all(type(n) is int and n >= 0 for n in sizes)):
         return None
     if sum(sizes) != len(data) - eol - 1 or byteorder not in ("little", "big"):
         return None
@@ -380,22 +379,21 @@ def _parse_cache(data: bytes) -> tuple[int, dict[str, float], dict[str, str]] | 
     if digest.hexdigest() != header["sha256"]:
         return None
     words = parts[0].decode("utf-8").split("\n")
-    tagged = parts[2].decode("utf-8").split("\n") if parts[2] else []
     vidx = array("I")
     vidx.frombytes(parts[1])
-    tidx = array("B")
-    tidx.frombytes(parts[3])
+    tidx = parts[2]
     if byteorder != sys.byteorder:
         vidx.byteswap()
-    if len(words) != len(vidx) or len(tagged) != len(tidx):
+    if not len(words) == len(vidx) == len(tidx):
         return None
-    if (vidx and max(vidx) >= len(values)) or (tidx and max(tidx) >= len(tag_names)):
+    if (vidx and max(vidx) >= len(values)) or (tidx and max(tidx) > len(tag_names)):
         return None
-    if _LONG_LINE.search(parts[0]):
-        return None  # a word longer than _MAX_WORD characters
+    if max(map(len, words), default=0) > _MAX_WORD:
+        return None
     pf = dict(zip(words, map(values.__getitem__, vidx), strict=True))
-    tags = dict(zip(tagged, map(tag_names.__getitem__, tidx), strict=True))
-    if len(pf) != len(words) or len(tags) != len(tagged):
+    names = ["", *tag_names]
+    tags = dict(zip(itertools.compress(words, tidx), map(names.__getitem__, filter(None, tidx)), strict=True))
+    if len(pf) != len(words):
         return None  # repeated words
     return total, pf, tags
 

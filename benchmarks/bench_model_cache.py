@@ -1,0 +1,78 @@
+"""How long the segmenter's model takes to get ready in a fresh process, with and without
+``Config(cache_dir=...)``, and what a user dictionary adds.
+
+Each number is the best of ``--rounds`` fresh interpreters (seconds), timing the first
+``qtext.segment`` call only (the model build; ``import qtext`` and jieba's import excluded):
+
+- ``build``: no cache_dir: jieba's dict.txt read, qtext's words added, the prefix table made;
+- ``build+save``: an empty cache_dir: the same, then the cache file written;
+- ``load``: the cache file read back (checked: sizes, hash, value ranges) instead of building;
+- ``user dict``: on top of a loaded model, a tokenizer with a 1,000-word user dictionary.
+
+    .venv/bin/python benchmarks/bench_model_cache.py --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHILD = r"""
+import json, sys, time
+import jieba, jieba.finalseg
+import qtext
+from qtext import _lexicon, _segment
+cache_dir, user = sys.argv[1] or None, sys.argv[2]
+out = {}
+t = time.perf_counter()
+qtext.segment("质量", qtext.Config(cache_dir=cache_dir))
+out["model"] = time.perf_counter() - t
+if user:
+    t = time.perf_counter()
+    qtext.segment("质量", qtext.Config(cache_dir=cache_dir, user_dictionaries=(user,)))
+    out["user"] = time.perf_counter() - t
+print(json.dumps(out))
+"""
+
+
+def run(cache_dir: str, user: str = "") -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, cache_dir, user], capture_output=True, text=True, check=True
+    )
+    result: dict[str, float] = json.loads(proc.stdout.splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        user = os.path.join(d, "words.txt")
+        with open(user, "w", encoding="utf-8") as fh:
+            # 1,000 made-up four-character words, some tagged
+            base = 0x4E00 + 3000
+            for i in range(1000):
+                word = "".join(chr(base + (i * 7 + k * 131) % 8000) for k in range(4))
+                fh.write(f"{word} {'nz' if i % 3 == 0 else ''}\n")
+        build = min(run("")["model"] for _ in range(args.rounds))
+        save = []
+        for r in range(args.rounds):
+            cache = os.path.join(d, f"cache{r}")
+            save.append(run(cache)["model"])
+        cache = os.path.join(d, "cache0")
+        loads = [run(cache, user) for _ in range(args.rounds)]
+        load = min(x["model"] for x in loads)
+        size = sum(os.path.getsize(os.path.join(cache, f)) for f in os.listdir(cache))
+        print(f"build (no cache_dir)   {build:.3f} s")
+        print(f"build+save             {min(save):.3f} s")
+        print(f"load from cache_dir    {load:.3f} s   ({size / 1e6:.1f} MB file; {build / load:.1f}x faster)")
+        print(f"user dict (1000 words) {min(x['user'] for x in loads):.3f} s   (on top of the model)")
+
+
+if __name__ == "__main__":
+    main()
