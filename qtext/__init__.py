@@ -16,7 +16,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from ._config import Config, ExtractConfig, ReadConfig, RepairConfig, SummaryConfig
-from ._errors import DictionaryError, InputError, QtextError
+from ._errors import DictionaryError, InputError, MissingExtraError, OptionError, QtextError
 from ._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
@@ -93,8 +93,10 @@ __all__ = [
     "Extraction",
     "Failure",
     "InputError",
+    "MissingExtraError",
     "Official",
     "OfficialTitle",
+    "OptionError",
     "Organisation",
     "Page",
     "Place",

@@ -128,7 +128,9 @@ def _run_one(task: Task, raw: Any, ident: str | None, config: Config) -> Any:
     if task == "segment":
         text = repair(raw, config.repair).text
         return segment(text, config)
-    raise ValueError(f"unknown task {task!r}")
+    from ._errors import OptionError
+
+    raise OptionError(f"unknown task {task!r}")
 
 
 def _looks_html(raw: Any, config: Config) -> bool:

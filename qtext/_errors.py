@@ -1,8 +1,12 @@
 """qtext's exceptions: one small hierarchy, each saying what to do next.
 
 Every error qtext raises on purpose derives from `QtextError`; each also derives from the
-built-in exception a caller would expect (`InputError` is a ``TypeError``, `DictionaryError`
-a ``RuntimeError``), so ``except TypeError`` keeps working.
+built-in exception a caller would expect, so ``except TypeError`` keeps working:
+
+- `InputError` (``TypeError``): the input is not a page (entry points) or not a list of pages;
+- `DictionaryError` (``RuntimeError``): a dictionary file is missing or malformed;
+- `OptionError` (``ValueError``): an option value qtext does not know;
+- `MissingExtraError` (``ImportError``): an optional dependency is not installed.
 
 What the entry points accept (`check_page`): a page is ``str`` or ``bytes``; ``bytearray`` and
 ``memoryview`` are accepted as bytes (copied once). ``None``, numbers, file objects, paths and
@@ -15,7 +19,10 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["DictionaryError", "InputError", "QtextError", "check_page", "check_pages"]
+__all__ = [
+    "DictionaryError", "InputError", "MissingExtraError", "OptionError", "QtextError",
+    "check_page", "check_pages",
+]
 
 
 class QtextError(Exception):
@@ -40,6 +47,20 @@ class InputError(QtextError, TypeError):
 
 class DictionaryError(QtextError, RuntimeError):
     """A data file in ``dictionaries/`` is missing or malformed: reinstall qtext."""
+
+
+class OptionError(QtextError, ValueError):
+    """An option has a value qtext does not know; the message lists the ones it does.
+
+    >>> import qtext
+    >>> issubclass(qtext.OptionError, ValueError)
+    True
+    """
+
+
+class MissingExtraError(QtextError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install
+    (``pip install "qtext[pandas]"``)."""
 
 
 def _advice(raw: object) -> str:

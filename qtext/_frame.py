@@ -33,7 +33,9 @@ def _as_dict(item: Any) -> dict[str, Any]:
         return dict(item)
     to_dict = getattr(item, "to_dict", None)
     if to_dict is None:
-        raise TypeError(f"to_frame expects qtext Documents (or their to_dict()), got {type(item).__name__}")
+        from ._errors import InputError
+
+        raise InputError(f"to_frame expects qtext Documents (or their to_dict()), got {type(item).__name__}")
     try:
         return dict(to_dict(tokens=False))
     except TypeError:  # a Failure's to_dict() takes no options
@@ -149,11 +151,15 @@ def to_frame(docs: Any, what: What = "documents") -> pd.DataFrame:
     ('a1', 11)
     """
     if what not in COLUMNS:
-        raise ValueError(f"what must be one of {', '.join(COLUMNS)}; got {what!r}")
+        from ._errors import OptionError
+
+        raise OptionError(f"what must be one of {', '.join(COLUMNS)}; got {what!r}")
     try:
         import pandas as pd
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError('qtext.to_frame needs pandas: pip install "qtext[pandas]"') from exc
+        from ._errors import MissingExtraError
+
+        raise MissingExtraError('qtext.to_frame needs pandas: pip install "qtext[pandas]"') from exc
 
     if isinstance(docs, Mapping) or hasattr(docs, "to_dict"):
         docs = [docs]

@@ -61,5 +61,7 @@ def analyze_bag(bag: dask.bag.Bag, config: Config | None = None, *, tokens: bool
     try:
         import dask.bag  # noqa: F401 - fail early with a hint when dask is missing
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError('qtext.dask needs dask: pip install "qtext[dask]"') from exc
+        from ._errors import MissingExtraError
+
+        raise MissingExtraError('qtext.dask needs dask: pip install "qtext[dask]"') from exc
     return bag.map_partitions(analyze_partition, config, tokens=tokens, field=field, id_field=id_field)
