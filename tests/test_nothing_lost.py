@@ -215,6 +215,12 @@ _BLOCKS = st.sampled_from((
     "<p>{}<br>{}</p>", "<table><tr><td>{}</td><td>{}</td></tr></table>", "<button>{}</button>",
 ))
 
+_WRAPPERS = st.sampled_from((
+    "<footer>{}</footer>", "<nav>{}</nav>", "<div class='footer'>{}</div>",
+    "<div class='article-content'>{}</div>", "<div id='sidebar'><ul>{}</ul></div>",
+    "<noscript>{}</noscript>", "<section>{}</section>",
+))
+
 
 @st.composite
 def html_pages(draw: st.DrawFn) -> str:
@@ -222,6 +228,11 @@ def html_pages(draw: st.DrawFn) -> str:
     for block in draw(st.lists(_BLOCKS, min_size=1, max_size=8)):
         fills = [draw(PAGES.filter(lambda s: "<" not in s)) for _ in range(block.count("{}"))]
         blocks.append(block.format(*fills))
+    # nesting: a run of blocks wrapped in a furniture or content box (a nav inside a footer …)
+    for wrapper in draw(st.lists(_WRAPPERS, max_size=3)):
+        i = draw(st.integers(0, len(blocks) - 1))
+        j = draw(st.integers(i + 1, len(blocks)))
+        blocks[i:j] = [wrapper.format("".join(blocks[i:j]))]
     title = draw(st.sampled_from(_WORDS))
     return f"<html><head><title>{title}</title></head><body>{''.join(blocks)}</body></html>"
 
