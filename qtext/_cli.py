@@ -42,11 +42,12 @@ examples:
                                                 a self-contained HTML view with highlighted entities
   qtext repair damaged.txt                      the clean text
   cat page.txt | qtext segment -                words separated by spaces
+  qtext segment page.txt --user-dict words.txt  with your own words and names kept whole
   qtext summarize articles.jsonl --field body --id-field id --format jsonl
                                                 JSON Lines input: one article per line
 
 exit status: 0 when every input succeeded, 1 when any input failed (each failure is reported on
-stderr and the batch goes on), 2 for usage errors.
+stderr and the batch goes on), 2 for usage errors (and a malformed --user-dict file).
 """
 
 
@@ -376,6 +377,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="leave tokens out of analyze's JSON (much smaller output)")
         p.add_argument("--no-progress", dest="progress", action="store_false",
                        help="never draw the progress bar")
+        if name != "repair":
+            p.add_argument("--user-dict", dest="user_dicts", action="append", default=[], metavar="FILE",
+                           help="add your words and names to the segmenter: a UTF-8 file of lines "
+                                "'word [frequency] [tag]' (jieba's format; tags nr person, ns place, "
+                                "nt organisation); repeatable")
     return parser
 
 
@@ -420,6 +426,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"qtext {command}: no input; give FILES, folders, or - to read standard input "
               f"(see qtext {command} --help)", file=sys.stderr)
         return 2
+    config = None
+    user_dicts = tuple(getattr(args, "user_dicts", ()))
+    if user_dicts:  # read them once here: a bad file is one clear error, not a failure per page
+        from ._config import Config
+        from ._errors import DictionaryError
+        from ._resources import read_user_dictionary, user_dictionary_key
+
+        try:
+            for path, _size, _mtime in user_dictionary_key(user_dicts):
+                read_user_dictionary(path)
+        except DictionaryError as exc:
+            print(f"qtext: {exc}", file=sys.stderr)
+            return 2
+        config = Config(user_dictionaries=user_dicts)
     inputs = _Inputs(args, stdin)
     if not inputs.paths:
         print("qtext: nothing to do", file=sys.stderr)
@@ -451,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if progress.enabled:
             progress.draw()  # at once: the first results wait for the dictionaries to load
         results = run_many(command, remember(_items(inputs, broken)),  # type: ignore[arg-type]
-                           workers=args.workers or None, config=None)
+                           workers=args.workers or None, config=config)
         for index, result in enumerate(results):
             src = broken.pop(index, None)
             item_id = ids.pop(index)

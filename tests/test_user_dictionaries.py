@@ -203,3 +203,22 @@ def test_word_characters_are_those_jieba_keeps_together() -> None:
     for c in map(chr, range(0x10000)):
         if not 0xD800 <= ord(c) < 0xE000:
             assert bool(_WORD_RE.fullmatch(c)) == bool(jieba.re_han_default.fullmatch(c)), hex(ord(c))
+
+
+def test_cli_user_dict_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from qtext._cli import main
+
+    page = write(tmp_path / "page.txt", "建设质量强国，来到青石岭。\n")
+    mine = write(tmp_path / "mine.txt", "质量强国\n青石岭 ns\n")
+    more = write(tmp_path / "more.txt", "来到青 100000\n")
+    assert main(["segment", str(page), "--no-progress"]) == 0
+    assert capsys.readouterr().out == "建设 质量 强国 ， 来到 青石 岭 。\n"
+    assert main(["segment", str(page), "--no-progress", "--user-dict", str(mine)]) == 0
+    assert capsys.readouterr().out == "建设 质量强国 ， 来到 青石岭 。\n"
+    both = ["--user-dict", str(mine), "--user-dict", str(more)]
+    assert main(["segment", str(page), "--no-progress", *both]) == 0
+    assert capsys.readouterr().out == "建设 质量强国 ， 来到青 石岭 。\n"
+    bad = write(tmp_path / "bad.txt", "质量强国 8 NZ\n")
+    assert main(["analyze", str(page), "--no-progress", "--user-dict", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith(f"qtext: {bad}:1: 'NZ' is not a tag")
