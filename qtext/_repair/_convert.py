@@ -186,10 +186,10 @@ def is_traditional_only(ch: str) -> bool:
 
 def _convert_line(line: str, tab: _Tables, quotes: bool) -> str:
     """Convert one traditional line as a whole (length-preserving in practice)."""
-    pre_map = tab.pre_map
-    pre = tab.pre_re.sub(lambda m: pre_map[ord(m.group())], line)
+    # (each map is applied only where its search finds something: most lines need neither)
+    pre = line.translate(tab.pre_map) if tab.pre_re.search(line) is not None else line
     out: str = tab.tw2s.convert(pre)  # type: ignore[attr-defined]
-    if tab.fix_re is not None:
+    if tab.fix_re is not None and tab.fix_re.search(out) is not None:
         fixes = tab.fixes
         out = tab.fix_re.sub(lambda m: fixes[m.group(0)], out)
     if quotes and _QUOTES_RE.search(out) is not None:
@@ -236,6 +236,8 @@ def _mostly_traditional(line: str, tab: _Tables) -> bool:
     """More traditional-only characters than simplified-only ones (counted only as far as needed:
     simplified-only characters are rare, so one search usually decides)."""
     n_simp = len(tab.simp_re.findall(line))
+    if n_simp == 0:
+        return tab.trad_re.search(line) is not None
     return any(k >= n_simp for k, _m in enumerate(tab.trad_re.finditer(line)))
 
 

@@ -46,10 +46,11 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: full-width forms that become ASCII: all of U+FF01–U+FF5E except ！（），：；？～
 _FULL = r"\uff02-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5d"
 _PUNCT = r",:;?!()\"'"
-_PRECHECK = re.compile(
-    rf"[\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}]|^\u3000|[ \t\u3000](?:$|\r)",
-    re.MULTILINE,
-)
+#: the characters the step may change or needs (any ideographic space: indentation is one)...
+_TRIGGER_CHARS = f"\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}\u3000"
+_PRECHECK = re.compile(f"[{_TRIGGER_CHARS}]")
+#: ...and white space at a line end: without either, the step has nothing to do
+_TRAILING = re.compile(r"[ \t](?:$|\r)", re.MULTILINE)
 _CANDIDATE = re.compile(rf"[\n\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}]")
 _INDENT = re.compile(r"^[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*", re.MULTILINE)
 _WHITE = " \t\u3000\u00a0"
@@ -158,17 +159,13 @@ def _quote_changes(text: str, quotes: list[int], ch: str, single: dict[int, tupl
 
 
 def trigger() -> Trigger:
-    """``_PRECHECK`` as characters (any ideographic space among them) and the white space at a
-    line end."""
-    return Trigger(f"\u00a0\u00ad\u200b-\u200d\u2060\ufeff{_FULL}{_PUNCT}\u3000", (_TRAILING,))
-
-
-_TRAILING = re.compile(r"[ \t](?:$|\r)", re.MULTILINE)
+    """``_PRECHECK``'s characters and the white space at a line end (``_TRAILING``)."""
+    return Trigger(_TRIGGER_CHARS, (_TRAILING,))
 
 
 def find_changes(text: str, config: RepairConfig) -> list[Change]:
     """Return the changes this step makes to ``text`` (sorted, non-overlapping)."""
-    if _PRECHECK.search(text) is None:
+    if _PRECHECK.search(text) is None and _TRAILING.search(text) is None:
         return []
     spans: list[Change] = []
     if "\u3000" in text:  # (an indentation needs one; the search tries every position)
