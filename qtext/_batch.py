@@ -271,6 +271,10 @@ def run_many(task: Task, items: Iterable[Any], *, workers: int | None = 1, chunk
              config: Config | None = None) -> Iterator[Any]:
     """The engine behind `analyze_many` and the command line: any task, in input order."""
     cfg = config or DEFAULT
+    if cfg.user_dictionaries:  # a bad user dictionary is one DictionaryError, not a failure per page
+        from ._resources import check_user_dictionaries
+
+        check_user_dictionaries(cfg.user_dictionaries)
     n = (os.cpu_count() or 1) if workers is None or workers <= 0 else workers
     if n <= 1:
         for chunk in _chunks(items, 1):

@@ -431,11 +431,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if user_dicts:  # read them once here: a bad file is one clear error, not a failure per page
         from ._config import Config
         from ._errors import DictionaryError
-        from ._resources import read_user_dictionary, user_dictionary_key
+        from ._resources import check_user_dictionaries
 
         try:
-            for path, _size, _mtime in user_dictionary_key(user_dicts):
-                read_user_dictionary(path)
+            check_user_dictionaries(user_dicts)
         except DictionaryError as exc:
             print(f"qtext: {exc}", file=sys.stderr)
             return 2

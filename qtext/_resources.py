@@ -21,6 +21,7 @@ from ._errors import DictionaryError, InputError
 
 __all__ = [
     "UserWord",
+    "check_user_dictionaries",
     "dictionary_dir",
     "dictionary_path",
     "read_rows",
@@ -143,6 +144,13 @@ def user_dictionary_key(paths: object) -> tuple[tuple[str, int, int], ...]:
             )
         key.append((resolved, st.st_size, st.st_mtime_ns))
     return tuple(key)
+
+
+def check_user_dictionaries(paths: object) -> None:
+    """Read every user dictionary once, raising `DictionaryError` (file:line) for the first
+    problem: batch drivers call this before the first page, so that a bad file is one error."""
+    for path, _size, _mtime in user_dictionary_key(paths):
+        read_user_dictionary(path)
 
 
 def read_user_dictionary(path: str | os.PathLike[str]) -> tuple[UserWord, ...]:

@@ -222,3 +222,13 @@ def test_cli_user_dict_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["analyze", str(page), "--no-progress", "--user-dict", str(bad)]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.startswith(f"qtext: {bad}:1: 'NZ' is not a tag")
+
+
+def test_analyze_many_raises_once_for_a_bad_user_dictionary(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.txt", "质量强国\n质量 强国 8 nz\n")
+    cfg = qtext.Config(user_dictionaries=(str(bad),))
+    with pytest.raises(qtext.DictionaryError, match=r"bad\.txt:2: 4 fields"):
+        list(qtext.analyze_many([TEXT, TEXT], config=cfg))
+    good = qtext.Config(user_dictionaries=(str(write(tmp_path / "good.txt", "青石岭 ns\n")),))
+    docs = list(qtext.analyze_many([TEXT, ("b", TEXT)], config=good))
+    assert [d.extraction.places[0].name for d in docs] == ["青石岭", "青石岭"]  # type: ignore[union-attr]
