@@ -282,3 +282,18 @@ def test_no_han_character_is_lost_on_the_dev_html_pages():
             lost[path.name] = (sum(missing.values()), sum(extra.values()), unaccounted(doc)[:5])
         assert {r.reason for r in doc.page.removed} <= set(DROP_REASONS)
     assert lost == {}
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["read_gbk_page.html", "read_ruby_page.html", "read_portal_page.txt"])
+def test_no_han_character_is_lost_on_the_reader_fixtures(name):
+    """The reader tests' own pages (always here, unlike ../shared), read from their bytes."""
+    data = (FIXTURES / name).read_bytes()
+    doc = qtext.analyze(data)
+    assert unaccounted(doc) == []
+    if name.endswith(".html"):
+        markup = data.decode("gb18030" if "gbk" in name else "utf-8")
+        assert html_balance(markup, doc) == (Counter(), Counter())
+        assert doc.page.removed  # these pages have furniture to take out
