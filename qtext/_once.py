@@ -13,6 +13,8 @@ the others wait for it and share its result.
 ...     return {"国": 1}
 >>> table() is table(), len(calls)
 (True, 1)
+>>> table.cache_clear(); _ = table(); len(calls)   # cleared: built again on next use
+2
 """
 
 from __future__ import annotations
@@ -40,4 +42,12 @@ def once(fn: Callable[[], T]) -> functools._lru_cache_wrapper[T]:
                 built.append(fn())
             return built[0]
 
+    lru_clear = cached.cache_clear
+
+    def cache_clear() -> None:
+        with lock:
+            built.clear()
+            lru_clear()
+
+    cached.__dict__["cache_clear"] = cache_clear  # the next call builds again
     return cached
