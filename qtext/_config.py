@@ -77,7 +77,23 @@ class SummaryConfig:
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Everything qtext can be told, in one immutable, picklable object."""
+    """Everything qtext can be told, in one immutable, picklable object.
+
+    ``cache_dir``: a folder where the prepared segmenter may be kept between runs (a checked,
+    data-only file); ``None`` keeps everything in memory and writes nothing.
+    ``user_dictionaries``: your words and names, UTF-8 files of ``word [frequency] [tag]``
+    lines (jieba's user-dictionary format), added to a tokenizer of this config's own:
+
+    >>> import pathlib, tempfile, qtext
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     words = pathlib.Path(d, "words.txt")
+    ...     _ = words.write_text("# my words\\n质量强国 nz\\n", encoding="utf-8")
+    ...     mine = Config(user_dictionaries=(words,))
+    ...     [t.text for t in qtext.segment("建设质量强国", mine)]
+    ['建设', '质量强国']
+    >>> [t.text for t in qtext.segment("建设质量强国")]
+    ['建设', '质量', '强国']
+    """
 
     repair: RepairConfig = field(default_factory=RepairConfig)
     read: ReadConfig = field(default_factory=ReadConfig)

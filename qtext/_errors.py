@@ -46,7 +46,9 @@ class InputError(QtextError, TypeError):
 
 
 class DictionaryError(QtextError, RuntimeError):
-    """A data file in ``dictionaries/`` is missing or malformed: reinstall qtext."""
+    """A dictionary is missing or malformed: one of qtext's own in ``dictionaries/`` (reinstall
+    qtext), or one of ``Config.user_dictionaries``, in which case the message names the file,
+    the line and what is wrong (``words.txt:3: 'NZ' is not a tag ...``)."""
 
 
 class OptionError(QtextError, ValueError):
