@@ -93,7 +93,7 @@ def _input_text(raw: object, cfg: Config) -> tuple[str, str | None, str, list[tu
                 declared = "gb18030"
             try:
                 return data.decode(declared), declared, "declared", []
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeError):  # UnicodeError: charset="undefined"
                 pass
     return text, encoding, "decoder", losses
 

@@ -37,3 +37,13 @@ def test_a_deletion_swallowed_by_a_later_replacement_has_an_ordered_span() -> No
     assert r.text == "中："
     spans = [(e.step, e.raw_start, e.raw_end, e.clean_start, e.clean_end) for e in r.edits]
     assert spans == [("html", 2, 12, 1, 2), ("typeset", 1, 14, 1, 2)]
+
+
+def test_a_page_declaring_the_undefined_codec_is_still_read() -> None:
+    # found while fuzzing declared charsets: Python's "undefined" codec raises UnicodeError (not
+    # UnicodeDecodeError) on every decode, which escaped from repair, segment and analyze
+    page = '<html><head><meta charset="undefined"></head><body><p>质量大会</p></body></html>'
+    data = page.encode("utf-8") + b"\xff"
+    assert qtext.repair(data).raw == page + "\ufffd"
+    assert "".join(t.text for t in qtext.segment(data)) == page + "\ufffd"
+    assert qtext.analyze(data).text == "质量大会"

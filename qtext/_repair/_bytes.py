@@ -117,7 +117,7 @@ def _decode_lossy(raw: bytes, codec: str) -> tuple[str, list[Loss]]:
 def _strict(raw: bytes, codec: str) -> str | None:
     try:
         return raw.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: a page may declare charset="undefined"
         return None
 
 
