@@ -96,3 +96,23 @@ def test_cost_of_kana_and_greek_among_han():
     # 中ア中 and 中Ω: one penalty each, on top of the characters' own costs
     assert round(cost("中ア中") - 2 * cost("中") - cost("ア"), 9) == 2.0
     assert round(cost("中Ω") - cost("中") - cost("Ω"), 9) == 2.0
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["?", "？", "\ufffd", "(", "（", ")", "）", "质", " ", "zhì", "liàng",
+                                  "men", "ISO", "Z1", "'", "·", "-"]), max_size=14).map("".join))
+def test_ruby_annotation_regex_matches_its_class_first_definition(text):
+    from qtext._repair import _ruby
+
+    reference = re.compile(rf"(?P<lead>[?？][(（]?|\ufffd[(（]|[(（]) ?(?P<py>{_ruby._PINYIN})[)）]")
+    assert [(m.span(), m.group("lead"), m.group("py")) for m in _ruby._ANNOTATION.finditer(text)] == [
+        (m.span(), m.group("lead"), m.group("py")) for m in reference.finditer(text)
+    ]
+
+
+def test_lost_date_is_searched_only_where_a_digit_mark_digit_occurs():
+    from qtext._repair import _lost
+
+    changes = _lost.find_changes("发生在11?16的事故与2?3号", _DEFAULT)
+    assert [(c.start, c.end, c.replacement) for c in changes] == [(5, 6, "·"), (13, 14, "·")]
+    assert _lost.find_changes("你好吗？我很好。", _DEFAULT) == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._edits import Change
+from ._edits import Change, new_change
 
 __all__ = ["attach_deletions"]
 
@@ -35,7 +35,7 @@ def attach_deletions(text: str, changes: Sequence[Change]) -> list[Change]:
             prev = out.pop()
             out.append(Change(prev.start, c.end, prev.replacement, prev.note or c.note))
         elif c.start > 0:
-            out.append(Change(c.start - 1, c.end, text[c.start - 1], c.note))
+            out.append(new_change(Change, (c.start - 1, c.end, text[c.start - 1], c.note)))
         else:
             out.append(c)  # at the very start: attached to the next character below
     # a leading deletion not followed by a touching change: take the next character

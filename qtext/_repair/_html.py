@@ -23,7 +23,7 @@ import html
 import re
 
 from .._config import RepairConfig
-from ._edits import Change, Trigger
+from ._edits import Change, Trigger, new_change
 
 __all__ = ["find_changes", "trigger"]
 
@@ -95,7 +95,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         if m.group("entity") is not None:
             rep = _entity(m.group())
             if rep is not None:
-                out.append(Change(m.start(), m.end(), rep, "HTML entity"))
+                out.append(new_change(Change, (m.start(), m.end(), rep, "HTML entity")))
             continue
         tags = list(_ONE_TAG.finditer(m.group()))
         names = {(t.group(2) or "").lower() for t in tags}

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .._config import RepairConfig
 from .._once import once
-from ._edits import Change, Trigger
+from ._edits import Change, Trigger, new_change
 
 __all__ = ["find_changes", "readings", "trigger"]
 
@@ -48,7 +48,9 @@ _LETTER = "a-zA-Z\u00c0-\u024f\u0251\u0261\u1e00-\u1eff"
 _PRECHECK = re.compile(rf"[(（?？] ?[{_LETTER}]")
 _PRECHECK_LOST = re.compile("\ufffd[(（]")
 _PINYIN = rf"[{_LETTER}][{_LETTER}\u0300-\u036f1-5' \u00b7-]{{0,59}}"
-_ANNOTATION = re.compile(rf"(?P<lead>[?？][(（]?|\ufffd[(（]|[(（]) ?(?P<py>{_PINYIN})[)）]")
+#: (every alternative of ``lead`` starts with one literal character, so the regex engine scans for
+#: those five characters fast instead of trying each alternative at every position)
+_ANNOTATION = re.compile(rf"(?P<lead>\?[(（]?|？[(（]?|\ufffd[(（]|\(|（) ?(?P<py>{_PINYIN})[)）]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -349,7 +351,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
             note = _single(ch, py)
             if note is not None:
                 # the deletion is attached to its character, so offsets map back (see _attach)
-                changes.append(Change(start - 1, end, ch, note))
+                changes.append(new_change(Change, (start - 1, end, ch, note)))
                 continue
             syls = _syllables(py)
             if syls is None or len(syls) < 2 or start < len(syls):

@@ -34,11 +34,12 @@ Rules (each one local, decided from the neighbouring characters of the same line
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .._config import RepairConfig
 from ._attach import attach_deletions
-from ._edits import Change, Trigger
+from ._edits import Change, Trigger, new_change
 
 __all__ = ["find_changes", "trigger"]
 
@@ -137,8 +138,15 @@ def _pair_changes(text: str, opens: list[tuple[int, int]], single: dict[int, tup
     """Decide the ASCII parenthesis pairs ``(open, close)`` of one line that contains Han text:
     each becomes full-width unless it sits inside English (``see Fig. (1).``): an ASCII letter or
     digit right before it, English text or the line end right after it, and no Han inside."""
+    han: list[int] | None = None
+    if len(opens) > 8:  # nested pairs would search the same text again and again: index the Han once
+        han = [m.start() for m in _HAN_RE.finditer(text, min(o for o, _ in opens), max(c for _, c in opens))]
     for o, c in opens:
-        han_inside = _HAN_RE.search(text, o + 1, c) is not None
+        if han is None:
+            han_inside = _HAN_RE.search(text, o + 1, c) is not None
+        else:
+            k = bisect.bisect_right(han, o)
+            han_inside = k < len(han) and han[k] < c
         if not han_inside and _english_before(text, o) and _english_after(text, c):
             continue
         single[o] = ("（", "ASCII parenthesis in Chinese text")
@@ -242,7 +250,7 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         if si < len(spans) and spans[si].start <= i:
             continue  # inside a removed span
         rep, note = single[i]
-        changes.append(Change(i, i + 1, rep, note))
+        changes.append(new_change(Change, (i, i + 1, rep, note)))
     changes.extend(spans[si:])
     # spans may overlap each other only for an all-white line: keep the first
     out: list[Change] = []
