@@ -79,6 +79,12 @@ ENTITIES = (
     "&mdash;", "&middot;", "&unknown;", "&#12345", "&nbsp",
 )
 BRACKETS = "()（）[]【】{}《》〈〉「」"
+# charsets a page may declare: real ones, aliases, Python's odd codecs and nonsense
+CHARSETS = (
+    "gbk", "gb2312", "GB18030", "big5", "utf-8", "UTF8", "utf-16", "utf-32", "latin1", "x-gbk",
+    "undefined", "unicode_escape", "raw_unicode_escape", "utf-7", "base64", "hex", "rot13", "idna",
+    "punycode", "x-user-defined", "cp65001", "mbcs", "zz", "big5-hkscs", "shift_jis", "koi8-r",
+)
 CODECS = ("utf-8", "gbk", "big5", "gb18030", "utf-16-le", "cp1252", "latin-1", "shift_jis")
 
 
@@ -141,7 +147,7 @@ def _ruby(src: Source) -> str:
 
 
 def _piece(src: Source, pages: list[str]) -> str | bytes:
-    kind = src.below(14)
+    kind = src.below(15)
     if kind == 0:
         return src.take(src.below(64))
     if kind == 1:
@@ -168,6 +174,9 @@ def _piece(src: Source, pages: list[str]) -> str | bytes:
         unit = src.pick(("(", "質(", "?", "&", "<p>", "中", "（", "\n", " ", "&#", "<", "國", "·",
                          "a", "1", "—", "《", "\ufffd", "質(zhì)", "<br>\n", "&amp;"))
         return unit * (1 + src.below(src.pick((100, 3000, 60_000))))  # mostly small: more inputs/s
+    if kind == 13:
+        quote = src.pick(("\"", "'", ""))
+        return f"<html><head><meta charset={quote}{src.pick(CHARSETS)}{quote}></head><body>"
     if kind == 12 and pages:
         page = src.pick(pages)
         start = src.below(len(page) + 1)
@@ -216,6 +225,26 @@ def build_page(
     return bytes(out)
 
 
+def build_case(data: bytes, pages: list[str] | None = None, max_chars: int = MAX_CHARS) -> tuple[Any, Any]:
+    """``(page, config)``: the first byte picks a configuration (mostly the default: ``None``),
+    the rest builds the page (`build_page`)."""
+    import qtext
+
+    choice = data[0] if data else 0
+    page = build_page(data[1:], pages, max_chars)
+    if choice < 128:
+        return page, None
+    src = Source(bytes([choice]) + data[-8:])
+    src.take(1)
+    steps = ("decode", "mojibake", "html", "ruby", "convert", "lost", "typeset")
+    off = {name: False for name in steps if src.below(4) == 0}
+    encoding = src.pick((None, None, "gbk", "big5", "utf-16", "latin-1", "utf-8", "gb18030"))
+    repair = qtext.RepairConfig(**off, encoding=encoding)  # max_rounds kept: idempotence needs it
+    read = qtext.ReadConfig(html=src.pick((None, True, False)), min_body_chars=src.below(40))
+    summary = qtext.SummaryConfig(enabled=src.below(4) != 0, sentences=src.below(6), keywords=src.below(12))
+    return page, qtext.Config(repair=repair, read=read, summary=summary)
+
+
 # --------------------------------------------------------------------------------------------
 # the invariants
 
@@ -242,7 +271,7 @@ def _timed(limit: float, fn: Callable[[], Any]) -> Any:
         signal.setitimer(signal.ITIMER_PROF, 0)
 
 
-def _check_repair(r: Any, raw_text: str | None) -> None:
+def _check_repair(r: Any, raw_text: str | None, config: Any = None) -> None:
     import qtext
 
     r.text.encode("utf-8")  # no lone surrogates
@@ -269,7 +298,7 @@ def _check_repair(r: Any, raw_text: str | None) -> None:
         if not touched[i] and (j >= len(r.raw) or r.raw[j] != r.text[i]):
             got = r.raw[j] if j < len(r.raw) else None
             raise Broken(f"untouched clean char {r.text[i]!r} at {i} maps to raw {j} = {got!r}")
-    again = qtext.repair(r.text)
+    again = qtext.repair(r.text, config)
     if again.text != r.text:
         k = next((k for k, (a, b) in enumerate(zip(again.text, r.text, strict=False)) if a != b), 0)
         raise Broken(f"repair not idempotent: {len(r.text)} -> {len(again.text)} chars, first diff at {k}: "
@@ -286,19 +315,21 @@ def _check_segment(tokens: list[Any], text: str) -> None:
         raise Broken(f"tokens cover {pos} of {len(text)} characters")
 
 
-def check_page(page: Any, timeout: float = 10.0) -> None:
-    """Run repair, segment and analyze on ``page`` and check every invariant; raises on failure."""
+def check_page(page: Any, timeout: float = 10.0, config: Any = None) -> None:
+    """Run repair, segment and analyze on ``page`` (with ``config``, a `qtext.Config` or None)
+    and check every invariant; raises on failure."""
     import qtext
     from qtext._repair import decode_bytes
 
-    text = page if isinstance(page, str) else decode_bytes(bytes(page))[0]
-    r = _timed(timeout, lambda: qtext.repair(page))
-    _timed(timeout, lambda: _check_repair(r, page if isinstance(page, str) else None))
+    rcfg = config.repair if config is not None else None
+    text = page if isinstance(page, str) else decode_bytes(bytes(page), rcfg)[0]
+    r = _timed(timeout, lambda: qtext.repair(page, rcfg))
+    _timed(timeout, lambda: _check_repair(r, page if isinstance(page, str) else None, rcfg))
     if not isinstance(page, str) and r.raw != text:
         raise Broken("repair(bytes).raw is not the decoded text segment() sees")
-    tokens = _timed(timeout, lambda: qtext.segment(page))
+    tokens = _timed(timeout, lambda: qtext.segment(page, config))
     _check_segment(tokens, text)
-    doc = _timed(timeout, lambda: qtext.analyze(page))
+    doc = _timed(timeout, lambda: qtext.analyze(page, config))
     json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8")
     if doc.text != doc.repair.text:
         raise Broken("Document.text is not Document.repair.text")
@@ -331,11 +362,11 @@ class Runner:
             self.report(final=True)
             sys.stdout.flush()
             os._exit(1 if self.failures and not self.args.keep_going else 0)
-        page = build_page(data, self.pages)
+        page, config = build_case(data, self.pages)
         # a hang inside C code (a regex) ignores the CPU timer: this watchdog ends the process
         faulthandler.dump_traceback_later(max(60.0, 12 * self.args.timeout), exit=True)
         try:
-            check_page(page, self.args.timeout)
+            check_page(page, self.args.timeout, config)
         except Exception as exc:
             self.fail(data, page, exc)
 

@@ -47,3 +47,13 @@ def test_a_page_declaring_the_undefined_codec_is_still_read() -> None:
     assert qtext.repair(data).raw == page + "\ufffd"
     assert "".join(t.text for t in qtext.segment(data)) == page + "\ufffd"
     assert qtext.analyze(data).text == "质量大会"
+
+
+def test_html_with_control_characters_and_surrogates_is_read() -> None:
+    # fuzz: a page read as HTML with a control character in a text node next to a dropped
+    # element raised lxml's "All strings must be XML compatible" ValueError
+    html = qtext.Config(read=qtext.ReadConfig(html=True))
+    doc = qtext.analyze("<p>国务\x01院<script>x</script>总理\x00出席</p>", html)
+    assert doc.text == "国务院总理出席"
+    doc = qtext.analyze("<html><body><p>质量\ud800大会<style>a</style>召开</p></body></html>", html)
+    assert doc.text == "质量\ufffd大会召开"

@@ -72,6 +72,9 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# characters lxml refuses when a text node is set (drop_tree() re-joins text): C0 controls but
+# tab/newline/return are deleted, surrogates and U+FFFE/U+FFFF become U+FFFD (found by fuzzing)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
     "publish_date", "publishtime", "publish-date", "date", "dc.date", "dc.date.issued", "datepublished",
@@ -227,6 +230,8 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     from lxml import etree
 
     markup = _XML_DECL.sub("", markup, count=1)
+    if _NOT_XML.search(markup):
+        markup = _NOT_XML.sub(lambda m: "" if m.group() < " " else "\ufffd", markup)
     if not markup.strip():
         return "", {}
     try:
