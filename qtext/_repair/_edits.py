@@ -117,6 +117,18 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
     >>> new, layer.in_starts, layer.out_starts
     ('abc', (2,), (2,))
     """
+    n = len(text)
+    if len(changes) == 1:  # the common case (a converted line, one entity): no lists to build
+        start, end, rep, note = changes[0]
+        if start < 0 or end < start or end > n:
+            raise ValueError(
+                f"step {step!r} returned an overlapping or out-of-range change {(start, end, rep, note)!r}"
+            )
+        before = text[start:end]
+        if before == rep and not note:
+            return text, None
+        layer = Layer(step, (start,), (end,), (start,), (start + len(rep),), (before,), (rep,), (note,))
+        return text[:start] + rep + text[end:], layer
     parts: list[str] = []
     in_s: list[int] = []
     in_e: list[int] = []
@@ -127,7 +139,6 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
     notes: list[str] = []
     pos = 0
     shift = 0  # output offset minus input offset so far
-    n = len(text)
     for start, end, rep, note in changes:
         if start < pos or end < start or end > n:
             raise ValueError(
