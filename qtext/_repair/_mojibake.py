@@ -567,6 +567,18 @@ def _complete(
 ) -> tuple[str, str]:
     """Fill a UTF-8 character that lost bytes (0xFF in ``pattern``): (text, note).
 
+    (Of ``prev`` only whether it is a digit matters: the answers are remembered per pattern, of
+    which there are few, see :func:`_complete_pattern`.)
+    """
+    return _complete_pattern(pattern, prev.isdigit(), at_line_end, allowed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _complete_pattern(
+    pattern: bytes, after_digit: bool, at_line_end: bool, allowed: bytes | None
+) -> tuple[str, str]:
+    """:func:`_complete` after a digit or not.
+
     Only three kinds of evidence are trusted: at the end of a line the one sentence-ending mark
     the known bytes allow (``E3 80 ??`` → ``。``); after a digit the one date or time unit they
     allow (``E6 9C ??`` → ``月``); with two bytes known, the one common punctuation mark they
@@ -590,7 +602,7 @@ def _complete(
         ends = [c for c in _SENTENCE_END if _fits(c, pattern)]
         if len(ends) == 1:
             return ends[0], f"lost byte: {known} completed as {ends[0]} at the end of a line"
-    if prev.isdigit():
+    if after_digit:
         units = [c for c in _DATE_UNITS if _fits(c, pattern)]
         if len(units) == 1:
             return units[0], f"lost byte: {known} completed as {units[0]} after a number"
@@ -765,6 +777,8 @@ def _decode_utf8_lossy(
 
     def close() -> None:
         nonlocal pieces
+        if not pieces:
+            return  # (most bytes that break a run follow another one)
         if any(p[2] == "\ufffd" and p[3].startswith("lost byte:") for p in pieces):
             pieces = _by_words(pieces, data, allowed)
         kept = _trim(pieces)
