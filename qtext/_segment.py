@@ -337,15 +337,22 @@ def _load_cache(path: Path) -> tuple[int, dict[str, float], dict[str, str]] | No
             data = fh.read(_MAX_CACHE_BYTES + 1)
     except OSError:
         return None
-    if len(data) > _MAX_CACHE_BYTES or not data.startswith(_CACHE_MAGIC):
+    if len(data) > _MAX_CACHE_BYTES:
         return None
-    try:
-        return _parse_cache(data)
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-        return None  # UnicodeDecodeError and json's errors are ValueErrors
+    return _parse_cache(data)
 
 
 def _parse_cache(data: bytes) -> tuple[int, dict[str, float], dict[str, str]] | None:
+    """The model in the bytes of a cache file, or None when they are not one (never raises)."""
+    if not data.startswith(_CACHE_MAGIC):
+        return None
+    try:
+        return _read_sections(data)
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError):
+        return None  # UnicodeDecodeError and json's errors are ValueErrors; a deeply nested header
+
+
+def _read_sections(data: bytes) -> tuple[int, dict[str, float], dict[str, str]] | None:
     import hashlib
     import itertools
     import json
@@ -611,17 +618,27 @@ def _with_user_words(base: _Model, files: Iterable[tuple[str, int, int]]) -> _Mo
 
 def _split_logp(word: str, pf: dict[str, float], min_logp: float) -> float:
     """The log-probability of the best cut of ``word`` into two or more known pieces (an unknown
-    character scores ``min_logp``): what a word must beat to stay whole (``_suggest`` on ``pf``)."""
+    character scores ``min_logp``): what a word must beat to stay whole (``_suggest`` on ``pf``).
+    Like the DAG walk, a piece grows only while it is a prefix of some word: linear in practice.
+
+    >>> m = _get_model(None)
+    >>> _split_logp("质量强国", m.pf, m.min_logp) == m.pf["质量"] + m.pf["强国"]
+    True
+    """
     n = len(word)
+    if n < 2:
+        return -math.inf
     best = [0.0] * (n + 1)
     for i in range(n - 1, -1, -1):
-        cand = -1e300
-        for j in range(i + 1, n + 1 if i > 0 else n):
-            p = pf.get(word[i:j], 1.0)
-            if p <= 0.0:
-                cand = max(cand, p + best[j])
-            elif j == i + 1:
-                cand = max(cand, min_logp + best[j])
+        cand = min_logp + best[i + 1]  # one character; a known one scores its own (higher) value
+        j = i + 1
+        while j <= n and not (i == 0 and j == n):  # the whole word is not one of its cuts
+            p = pf.get(word[i:j])
+            if p is None:
+                break
+            if p <= 0.0 and p + best[j] > cand:
+                cand = p + best[j]
+            j += 1
         best[i] = cand
     return best[0]
 

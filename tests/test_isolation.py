@@ -25,6 +25,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import qtext
 from qtext import _segment
@@ -280,3 +282,56 @@ def test_unwritable_cache_dir_still_segments(tmp_path: Path) -> None:
     assert model.pf == _segment._get_model(None).pf
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
     assert qtext.segment("质量", qtext.Config(cache_dir=str(blocker))) == qtext.segment("质量")
+
+
+SMALL = (1000, {"质": 1.0, "质量": -3.0, "大": -2.5, "大会": -4.0, "a": -6.0}, {"质量": "nz", "大": "a"})
+
+
+def small_cache(tmp: Path) -> bytes:
+    path = tmp / "small.bin"
+    _segment._save_cache(path, *SMALL)
+    return path.read_bytes()
+
+
+def resign(data: bytes) -> bytes:
+    """``data`` with its header's hash recomputed, as a deliberate forger would (when the header
+    still parses)."""
+    import hashlib
+
+    try:
+        header, payload = header_and_payload(data)
+        sizes = header["sizes"]
+        if not isinstance(header, dict) or sum(sizes) != len(payload):
+            return data
+        return rewrite({**header, "sha256": hashlib.sha256(payload).hexdigest()}, payload)
+    except Exception:
+        return data
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    edits=st.lists(st.tuples(st.integers(min_value=0), st.binary(max_size=4), st.integers(0, 3)), max_size=4),
+    forge=st.booleans(),
+)
+def test_any_change_to_a_cache_file_is_rejected_or_still_a_valid_table(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, bytes, int]], forge: bool
+) -> None:
+    data = bytearray(small_cache(tmp_path_factory.mktemp("c")))
+    for at, new, cut in edits:
+        at %= len(data) + 1
+        data[at : at + cut] = new
+    blob = resign(bytes(data)) if forge else bytes(data)
+    loaded = _segment._parse_cache(blob)
+    if loaded is not None:  # whatever got through is a table the segmenter can use safely
+        total, pf, tags = loaded
+        assert type(total) is int and total > 0
+        assert all(p == 1.0 or -1e6 < p <= 0.0 for p in pf.values())
+        assert all(len(w) <= _segment._MAX_WORD for w in pf)
+        assert all(w in pf and t.isascii() and t.isalpha() for w, t in tags.items())
+
+
+def test_a_deeply_nested_header_is_rejected_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "deep.bin"
+    path.write_bytes(_segment._CACHE_MAGIC + b"[" * 200_000 + b"\n")
+    assert _segment._load_cache(path) is None
+    assert _segment._parse_cache(resign(small_cache(tmp_path))) == SMALL

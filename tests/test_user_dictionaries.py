@@ -5,11 +5,14 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import tempfile
 import threading
 from pathlib import Path
 
 import jieba
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import qtext
 from qtext import _segment
@@ -232,3 +235,47 @@ def test_analyze_many_raises_once_for_a_bad_user_dictionary(tmp_path: Path) -> N
     good = qtext.Config(user_dictionaries=(str(write(tmp_path / "good.txt", "青石岭 ns\n")),))
     docs = list(qtext.analyze_many([TEXT, ("b", TEXT)], config=good))
     assert [d.extraction.places[0].name for d in docs] == ["青石岭", "青石岭"]  # type: ignore[union-attr]
+
+
+# --- any file: words that rebuild the text, or one DictionaryError with file:line ---------------
+
+_PIECES = st.sampled_from(
+    ["质量", "强国", "青石岭", "马", "说", "a", "C++", "3.5", "#", "，", "質", "😀", "\u0301", " ", "\t",
+     "  ", "0", "7", "100000", "99999999999", "nr", "ns", "nt", "NZ", "x3", "\r", "\ufeff"]
+)
+_LINES = st.lists(st.lists(_PIECES, max_size=6).map("".join), max_size=8).map("\n".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=_LINES,
+    noise=st.binary(max_size=8),
+    at=st.integers(min_value=0, max_value=200),
+    sample=st.lists(_PIECES, min_size=1, max_size=12).map("".join),
+)
+def test_any_file_gives_words_that_keep_segmentation_exact_or_a_located_error(
+    text: str, noise: bytes, at: int, sample: str
+) -> None:
+    data = text.encode("utf-8")
+    data = data[:at] + noise + data[at:]
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d, "w.txt")
+        f.write_bytes(data)
+        try:
+            entries = read_user_dictionary(f)
+        except qtext.DictionaryError as exc:
+            message = str(exc)
+            assert message.startswith(f"{f}:")
+            line = int(message[len(str(f)) + 1 :].split(":", 1)[0])
+            assert 1 <= line <= data.count(b"\n") + 1
+            return
+        assert [e.line for e in entries] == sorted({e.line for e in entries})
+        for e in entries:
+            assert 1 <= len(e.word) <= 32 and not any(c.isspace() for c in e.word)
+            assert e.freq is None or 0 <= e.freq <= 10**9
+            assert e.tag is None or (e.tag.isascii() and e.tag.isalpha() and e.tag.islower())
+        cfg = qtext.Config(user_dictionaries=(str(f),))
+        page = sample + "".join(e.word for e in entries[:5]) + sample
+        tokens = qtext.segment(page, cfg)
+        assert "".join(t.text for t in tokens) == page
+        assert all(page[t.start : t.end] == t.text for t in tokens)
