@@ -335,13 +335,12 @@ def find_changes(text: str, config: RepairConfig) -> list[Change]:
         return []
     changes: list[Change] = []
     for m in _ANNOTATION.finditer(text):
-        lead = m.group("lead")
-        start, end = m.start(), m.end()
-        py = m.group("py")
+        lead, py = m.group("lead", "py")
+        start, end = m.span()
         if lead[0] in "(（":
             if start == 0:
                 continue
-            if changes and changes[-1].end == start and changes[-1].replacement:
+            if changes and changes[-1][1] == start and changes[-1][2]:  # (end, replacement)
                 # a repeated annotation right after a removed one: 質(zhì)(zhì)
                 prev = changes[-1]
                 if prev.replacement == "\ufffd" or _single(prev.replacement[-1], py) is not None:
