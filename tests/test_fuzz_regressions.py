@@ -57,3 +57,15 @@ def test_html_with_control_characters_and_surrogates_is_read() -> None:
     assert doc.text == "国务院总理出席"
     doc = qtext.analyze("<html><body><p>质量\ud800大会<style>a</style>召开</p></body></html>", html)
     assert doc.text == "质量\ufffd大会召开"
+
+
+def test_breadcrumb_separator_split_is_linear_on_a_long_blank_run() -> None:
+    # fuzz: a line of 38,000 spaces took over 10 s in the breadcrumb check: the separator pattern
+    # began with \s*, tried again from every position of the run
+    from qtext._read._page import _CRUMB_SEP
+
+    assert _CRUMB_SEP.split("首页 > 新闻 >> 正文") == ["首页", "新闻", "正文"]
+    assert _CRUMB_SEP.split("a  > > b\t＞c") == ["a", "", "b", "c"]
+    line = "首页" + " " * 200_000 + "新闻"
+    assert _CRUMB_SEP.split(line) == [line]
+    assert qtext.analyze(line).text == line

@@ -54,7 +54,9 @@ _STRIP = " \t\r\f\v\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = frozenset("。！？!?…")
 _CLOSERS = "”’）)」』》】\"'"
-_CRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→|〉|>)\s*")
+# the whitespace before a separator is matched only from the start of its run: a leading \s*
+# tried from every position of a long blank run was quadratic (found by fuzzing)
+_CRUMB_SEP = re.compile(r"(?:(?<!\s)\s+)?(?:>>|>|＞|»|›|→|〉|>)\s*")
 _BULLETS = frozenset("●○■□◆◇▲△▶►•·★☆※")
 _CREDIT_END = re.compile(r"(?:摄|供图|绘|制图|发)\s*(?:[）)]|[（(][^（()）]{1,12}[）)])?$")
 _HOME_WORDS = frozenset(("首页", "主页", "网站首页", "返回首页", "home"))
