@@ -578,6 +578,21 @@ def _get_model(config: Config | None) -> _Model:
     return um
 
 
+def user_tagged(word: str, tag: str) -> bool:
+    """Did a user dictionary give ``word`` its ``tag``: a token has it, and the shared model (no
+    user words) would not? Extraction trusts such tags more than jieba's own (an ``nt`` word of
+    a user dictionary is an organisation without an organisation suffix).
+
+    >>> _ = _get_model(None)
+    >>> user_tagged("质量", "nt"), user_tagged("质量", "n")
+    (True, False)
+    """
+    m = _model
+    if m is None:
+        return False
+    return tag != m.tags.get(word, _DEFAULT_TAG if m.pf.get(word, 1.0) <= 0.0 else None)
+
+
 def _with_user_words(base: _Model, files: Iterable[tuple[str, int, int]]) -> _Model:
     """``base`` with the words of user dictionaries added, as ``jieba.Tokenizer.load_userdict``
     adds them (later lines win): a given frequency is the word's frequency (0 removes the word);

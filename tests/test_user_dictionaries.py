@@ -57,6 +57,17 @@ def test_a_place_tag_feeds_extraction(mine: qtext.Config) -> None:
     assert [(p.name, [(s.start, s.end) for s in p.mentions]) for p in places] == [("青石岭", [(11, 14)])]
 
 
+def test_an_organisation_tag_feeds_extraction_without_a_suffix(tmp_path: Path) -> None:
+    text = "记者看到蓝海星科技和华晨星光公司的工人。"
+    f = write(tmp_path / "orgs.txt", "蓝海星科技 nt\n华晨星光 nt\n")
+    before = [o.name for o in qtext.analyze(text).extraction.organisations]
+    after = qtext.analyze(text, qtext.Config(user_dictionaries=(str(f),))).extraction.organisations
+    assert before == ["华晨星光公司"]  # found by its suffix, with or without the user's word
+    assert [(o.name, o.type, [(s.start, s.end) for s in o.mentions]) for o in after] == [
+        ("蓝海星科技", "other", [(4, 9)]), ("华晨星光公司", "company", [(10, 16)]),
+    ]
+
+
 def test_default_results_unchanged_and_configs_do_not_leak(tmp_path: Path, mine: qtext.Config) -> None:
     before = qtext.segment(TEXT)
     other_file = write(tmp_path / "other.txt", "说青 100000 nz\n产品很好 5\n")

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .._document import Token
+from .._segment import user_tagged
 from ._knowledge import ABBR_VERBS, Lexicon, lexicon
 
 __all__ = ["Mention", "find_mentions", "is_han"]
@@ -1091,10 +1092,13 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     ]
     for _k, t in marked:
         if (
-            len(t.text) >= 3
-            and t.pos == "nt"
+            t.pos == "nt"
+            and len(t.text) >= 2
             and all(is_han(c) for c in t.text)
-            and (_org_like(t.text, lex) or _named_body(t.text))
+            and (
+                (len(t.text) >= 3 and (_org_like(t.text, lex) or _named_body(t.text)))
+                or user_tagged(t.text, "nt")  # Config.user_dictionaries said so: no suffix needed
+            )
         ):
             pos_extra.append(Mention(t.text, "ORG", t.start, t.end, "org:" + t.text, "other", "pos"))
         elif len(t.text) >= 2 and t.pos == "ns" and all(is_han(c) for c in t.text):
