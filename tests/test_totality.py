@@ -310,8 +310,8 @@ _FUZZ = _load_fuzz_target()
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=256))
 def test_structured_damage_keeps_every_invariant(data: bytes) -> None:
-    page = _FUZZ.build_page(data, max_chars=4000)
-    _FUZZ.check_page(page, timeout=0)
+    page, config = _FUZZ.build_case(data, max_chars=4000)  # a page and, for some, a Config
+    _FUZZ.check_page(page, timeout=0, config=config)
 
 
 def test_the_fuzz_page_builder_makes_str_bytes_and_bytearray_pages() -> None:
