@@ -11,6 +11,8 @@ pickle and marshal event. The checks:
   dictionary);
 - no ``pickle.find_class`` and no ``marshal.loads`` outside the import system (which loads
   bytecode): the model cache is data, not code.
+Controls after qtext's work (a socket, a file written, read back and removed outside the allowed
+places) must be seen, so the checks cannot pass because the hook sees nothing.
 The interpreter runs with ``-B`` so that Python's own bytecode cache writes (``__pycache__``, the
 import system's, not qtext's) do not depend on whether the checkout was compiled before.
 """
@@ -106,7 +108,19 @@ SCRIPT = textwrap.dedent(
         "jieba": os.path.dirname(os.path.realpath(sys.modules["jieba"].__file__)),
     }
     log["words"] = [t.text for t in qtext.segment("建设质量强国", cfg)]
-    print(json.dumps(log))
+    result = json.dumps(log)  # what qtext did; next, controls: the hook does see these
+    sizes = {k: len(v) for k, v in log.items() if isinstance(v, list)}
+    import socket
+    socket.socket().close()
+    control = os.path.join(os.getcwd(), "control.txt")
+    with open(control, "w") as fh:
+        fh.write("x")
+    with open(control) as fh:
+        fh.read()
+    os.remove(control)
+    controls = {k: log[k][n:] for k, n in sizes.items()}
+    print(result)
+    print(json.dumps(controls))
     '''
 )
 
@@ -123,7 +137,15 @@ def run_isolated(
         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    log: dict = json.loads(proc.stdout.splitlines()[-1])
+    *_, line, control_line = proc.stdout.splitlines()
+    log: dict = json.loads(line)
+    # the hook is live: a socket, a write, a stray read and a removal after qtext's work are seen
+    control = tmp_path / "control.txt"
+    controls = json.loads(control_line)
+    assert controls["network"] and controls["reads"] == [str(control)]
+    assert controls["writes"] == [f"open {control}", f"os.remove {control}"]
+    with pytest.raises(AssertionError):
+        assert_reads_allowed({**log, "reads": controls["reads"]})
     return log
 
 
