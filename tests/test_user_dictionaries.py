@@ -290,3 +290,11 @@ def test_any_file_gives_words_that_keep_segmentation_exact_or_a_located_error(
         tokens = qtext.segment(page, cfg)
         assert "".join(t.text for t in tokens) == page
         assert all(page[t.start : t.end] == t.text for t in tokens)
+
+
+def test_worker_processes_use_the_user_dictionaries_of_the_config(mine: qtext.Config) -> None:
+    pages = [TEXT, ("b", "记者来到青石岭。")]
+    serial = [d.to_dict() for d in qtext.analyze_many(pages, config=mine)]  # type: ignore[union-attr]
+    pooled = [d.to_dict() for d in qtext.analyze_many(pages, workers=2, config=mine)]  # type: ignore[union-attr]
+    assert pooled == serial
+    assert [p["name"] for p in serial[1]["places"]] == ["青石岭"]
