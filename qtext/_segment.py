@@ -315,15 +315,21 @@ def _save_cache(path: Path, total: int, pf: dict[str, float], tags: dict[str, st
         "version": _CACHE_VERSION, "total": total, "values": values, "tags": tag_names,
         "sizes": [len(p) for p in parts], "byteorder": sys.byteorder, "sha256": digest.hexdigest(),
     }
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    import secrets
+
+    # a new file ("x": never an existing one, nor where a planted symlink points), renamed over
+    # the cache: readers in other processes see the old file or the new one, never half of one
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as fh:
+        with tmp.open("xb") as fh:
             fh.write(_CACHE_MAGIC)
             fh.write(json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n")
             for part in parts:
                 fh.write(part)
         tmp.replace(path)
+    except FileExistsError:
+        pass  # not ours: leave it
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -357,3 +357,20 @@ def test_a_deeply_nested_header_is_rejected_not_raised(tmp_path: Path) -> None:
     path.write_bytes(_segment._CACHE_MAGIC + b"[" * 200_000 + b"\n")
     assert _segment._load_cache(path) is None
     assert _segment._parse_cache(resign(small_cache(tmp_path))) == SMALL
+
+
+def test_saving_never_writes_through_a_planted_symlink(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secrets
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    path = cache / "small.bin"
+    monkeypatch.setattr(secrets, "token_hex", lambda n: "guess")  # the attacker guessed the name
+    (cache / f"small.bin.{os.getpid()}.guess.tmp").symlink_to(victim)
+    _segment._save_cache(path, *SMALL)
+    assert victim.read_text() == "keep me"
+    assert not path.exists()  # no cache this time; the model is still built in memory
