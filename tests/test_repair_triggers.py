@@ -116,3 +116,22 @@ def test_lost_date_is_searched_only_where_a_digit_mark_digit_occurs():
     changes = _lost.find_changes("发生在11?16的事故与2?3号", _DEFAULT)
     assert [(c.start, c.end, c.replacement) for c in changes] == [(5, 6, "·"), (13, 14, "·")]
     assert _lost.find_changes("你好吗？我很好。", _DEFAULT) == []
+
+
+def test_layers_and_repairs_built_through_slots_equal_the_dataclass_built_ones():
+    import pickle
+
+    from qtext._repair import Repair, _new_repair
+    from qtext._repair._edits import Layer, _new_layer
+
+    fields = ("convert", (0,), (1,), (0,), (1,), ("國",), ("国",), ("traditional",))
+    assert _new_layer(*fields) == Layer(*fields)
+    assert [getattr(_new_layer(*fields), f) for f in Layer.__slots__] == list(fields)
+    r = qtext.repair("國(guó)家")
+    built = Repair(r.text, r.raw, r.encoding, r.layers)
+    fast = _new_repair(r.text, r.raw, r.encoding, r.layers)
+    assert fast == built and fast.layers == built.layers and fast.edits == built.edits
+    assert pickle.loads(pickle.dumps(fast)).edits == r.edits
+    assert [(e.raw_start, e.raw_end, e.before, e.after) for e in r.edits] == [
+        (0, 6, "國(guó)", "國"), (0, 6, "國", "国")
+    ]

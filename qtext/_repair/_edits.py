@@ -110,6 +110,35 @@ class Layer:
         return len(self.in_starts)
 
 
+# ``Layer(...)`` for the hot path: a frozen dataclass's generated __init__ goes through
+# ``object.__setattr__`` by name for every field; setting the slots through their descriptors
+# builds the same object in about half the time (apply_changes makes one per changing step).
+_S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7 = (getattr(Layer, name).__set__ for name in Layer.__slots__)
+
+
+def _new_layer(
+    step: str,
+    in_starts: tuple[int, ...],
+    in_ends: tuple[int, ...],
+    out_starts: tuple[int, ...],
+    out_ends: tuple[int, ...],
+    befores: tuple[str, ...],
+    afters: tuple[str, ...],
+    notes: tuple[str, ...],
+) -> Layer:
+    """``Layer(...)``, built through the slot descriptors (fields in their declared order)."""
+    layer = object.__new__(Layer)
+    _S0(layer, step)
+    _S1(layer, in_starts)
+    _S2(layer, in_ends)
+    _S3(layer, out_starts)
+    _S4(layer, out_ends)
+    _S5(layer, befores)
+    _S6(layer, afters)
+    _S7(layer, notes)
+    return layer
+
+
 def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str, Layer | None]:
     """Apply sorted, non-overlapping changes; return the new text and its layer (None if no-op).
 
@@ -127,7 +156,7 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
         before = text[start:end]
         if before == rep and not note:
             return text, None
-        layer = Layer(step, (start,), (end,), (start,), (start + len(rep),), (before,), (rep,), (note,))
+        layer = _new_layer(step, (start,), (end,), (start,), (start + len(rep),), (before,), (rep,), (note,))
         return text[:start] + rep + text[end:], layer
     parts: list[str] = []
     in_s: list[int] = []
@@ -161,8 +190,10 @@ def apply_changes(text: str, changes: Sequence[Change], step: str) -> tuple[str,
     if not in_s:
         return text, None
     parts.append(text[pos:])
-    layer = Layer(step, tuple(in_s), tuple(in_e), tuple(out_s), tuple(out_e),
-                  tuple(befores), tuple(afters), tuple(notes))
+    layer = _new_layer(
+        step, tuple(in_s), tuple(in_e), tuple(out_s), tuple(out_e),
+        tuple(befores), tuple(afters), tuple(notes),
+    )
     return "".join(parts), layer
 
 
