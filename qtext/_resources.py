@@ -113,8 +113,8 @@ def user_dictionary_key(paths: object) -> tuple[tuple[str, int, int], ...]:
     """``(resolved path, size, mtime_ns)`` of each user dictionary: what a tokenizer built from
     them is cached under (an edited file gets a new tokenizer). One ``stat`` per file.
 
-    A single path counts as a tuple of one; a missing file or a folder raises `DictionaryError`,
-    anything but paths `InputError`.
+    A single path counts as a tuple of one; ``~`` is the home folder; a missing file or a folder
+    raises `DictionaryError`, anything but paths `InputError`.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = (paths,)
@@ -130,7 +130,7 @@ def user_dictionary_key(paths: object) -> tuple[tuple[str, int, int], ...]:
                 "Config.user_dictionaries expects file paths (str or pathlib.Path), "
                 f"got {type(p).__name__} in {paths!r}"
             )
-        resolved = os.path.realpath(os.fspath(p))
+        resolved = os.path.realpath(os.path.expanduser(os.fspath(p)))
         try:
             st = os.stat(resolved)
         except OSError as exc:

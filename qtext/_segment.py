@@ -448,7 +448,7 @@ def _build(cache_dir: str | None) -> _Model:
     loaded = None
     cache: Path | None = None
     if cache_dir:
-        cache = Path(cache_dir) / _cache_name()
+        cache = Path(cache_dir).expanduser() / _cache_name()
         loaded = _load_cache(cache)
     if loaded is None:
         loaded = _prepare()

@@ -374,3 +374,12 @@ def test_saving_never_writes_through_a_planted_symlink(
     _segment._save_cache(path, *SMALL)
     assert victim.read_text() == "keep me"
     assert not path.exists()  # no cache this time; the model is still built in memory
+
+
+@pytest.mark.usefixtures("quick_prepare")
+def test_cache_dir_may_start_with_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    _segment._build("~/cache")
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [_segment._cache_name()]
+    assert not (tmp_path / "~").exists()

@@ -298,3 +298,10 @@ def test_worker_processes_use_the_user_dictionaries_of_the_config(mine: qtext.Co
     pooled = [d.to_dict() for d in qtext.analyze_many(pages, workers=2, config=mine)]  # type: ignore[union-attr]
     assert pooled == serial
     assert [p["name"] for p in serial[1]["places"]] == ["青石岭"]
+
+
+def test_home_folder_in_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write(tmp_path / "w.txt", "质量强国\n")
+    assert user_dictionary_key("~/w.txt") == user_dictionary_key(tmp_path / "w.txt")
+    assert words("建设质量强国", qtext.Config(user_dictionaries=("~/w.txt",))) == ["建设", "质量强国"]
