@@ -135,3 +135,16 @@ def test_layers_and_repairs_built_through_slots_equal_the_dataclass_built_ones()
     assert [(e.raw_start, e.raw_end, e.before, e.after) for e in r.edits] == [
         (0, 6, "國(guó)", "國"), (0, 6, "國", "国")
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("·æā㐀–“中─！a!~@Z \n\x7f\xa0\ufffd€"), max_size=16))
+def test_bridged_span_regex_matches_its_one_step_definition(text):
+    # alphabet-only (·æā), alphabet and bridge (㐀–“€), bridge-only (中─！), ASCII, space, others
+    alpha = _mojibake._LATIN_ALPHA
+    reference = re.compile(
+        f"[{alpha}](?:[\\x21-\\x7e]*(?:{_mojibake._BRIDGE}[\\x21-\\x7e]*)?[{alpha}])*[\\x40-\\x7e]?"
+    )
+    assert [m.span() for m in _mojibake._BRIDGED_SPAN.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]

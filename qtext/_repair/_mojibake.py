@@ -74,10 +74,13 @@ _LATIN_ALPHA = (
 #: reading; bridged runs are only read whole when that reading shows elsewhere in them.
 _BRIDGE = "[\u2000-\u9fff\uff00-\uffef]"
 # (_LATIN_SPAN is one greedy class backing off to the run's last alphabet character: the same
-# matches as repeating "ASCII, then an alphabet character", for a fraction of the engine's work)
+# matches as repeating "ASCII, then an alphabet character", for a fraction of the engine's work;
+# _BRIDGED_SPAN takes a run of alphabet characters at once before trying the general step,
+# which reaches the same end: tests/test_repair_triggers.py checks both against the plain forms)
 _LATIN_SPAN = re.compile(f"[{_LATIN_ALPHA}](?:[{_LATIN_ALPHA}\\x21-\\x7e]*[{_LATIN_ALPHA}])?[\\x40-\\x7e]?")
 _BRIDGED_SPAN = re.compile(
-    f"[{_LATIN_ALPHA}](?:[\\x21-\\x7e]*(?:{_BRIDGE}[\\x21-\\x7e]*)?[{_LATIN_ALPHA}])*[\\x40-\\x7e]?"
+    f"[{_LATIN_ALPHA}](?:[{_LATIN_ALPHA}]+|[\\x21-\\x7e]*(?:{_BRIDGE}[\\x21-\\x7e]*)?[{_LATIN_ALPHA}])*"
+    "[\\x40-\\x7e]?"
 )
 #: characters only a "UTF-8 where valid" reading produces (not Latin-1, not cp1252)
 _SLOPPY = re.compile(
