@@ -111,29 +111,17 @@ BAD_SEQUENCES: tuple[tuple[str, float, str], ...] = (
 
 _HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
 _UNSEEN_HAN = 7.0
-#: a character every bad sequence contains: without one, no sequence penalty applies
-_BAD_TRIGGER = re.compile(
-    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018"
-    "\u2019\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u3040-\u30ff\u0370-\u04ff"
-    "\u2500-\u257f]"
-)
 #: for each bad sequence (in BAD_SEQUENCES' order): a character class every match holds as its
 #: first or second character, and the regex. The class is searched first (a fast scan that
 #: tries nothing at a Han character), and only from one character before its first hit can a
 #: match start, so the count of matches is the same as over the whole text.
+_GATES = (_HIGH_SYMBOL, r"[\xc0-\xff]", r"[\u3040-\u30ff]", r"[\u0370-\u04ff\u2500-\u257f]")
 _BAD_GATED: tuple[tuple[re.Pattern[str], re.Pattern[str], float], ...] = tuple(
-    (re.compile(gate), re.compile(p), c)
-    for gate, (p, c, _) in zip(
-        (
-            _HIGH_SYMBOL,
-            r"[\xc0-\xff]",
-            r"[\u3040-\u30ff]",
-            r"[\u0370-\u04ff\u2500-\u257f]",
-        ),
-        BAD_SEQUENCES,
-        strict=True,
-    )
+    (re.compile(gate), re.compile(p), c) for gate, (p, c, _) in zip(_GATES, BAD_SEQUENCES, strict=True)
 )
+#: all the gates' characters: without one, no sequence penalty applies (Chinese text, even with
+#: its “”—… punctuation, has none)
+_BAD_TRIGGER = re.compile("[" + "".join(gate[1:-1] for gate in _GATES) + "]")
 _CLASS_RES = tuple((re.compile(f"[{c.chars}]"), c.cost) for c in CHAR_CLASSES)
 _OTHER = 6.0
 
