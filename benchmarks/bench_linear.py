@@ -10,7 +10,9 @@ characters of Chinese text), "10 MB" is 10,000,000 bytes. ``--quick`` uses 100 k
 * ``realistic``: the pages of ``../shared/data/pages_bench/*.txt`` joined by blank lines, repeated
   to the size; ``no-newline``: the same text with every line break removed (one huge line);
 * ``sentence``: one news sentence (``中国质量大会在上海召开，``) repeated, no newline: tens of
-  thousands of mentions of one event and one place;
+  thousands of mentions of one event and one place; ``names``: sentences that each name two
+  different people (``市委书记王伟明出席会议并讲话，副市长李娜主持会议。``), random names, so the
+  number of distinct names grows with the size;
 * ``paren`` ``(``×N; ``zhi-paren`` ``質(``×N; ``nested`` one nest of mixed brackets ``（【《“(…)”》】）``
   as deep as the size allows; ``question`` ``中国?质量`` repeated (lost-character marks);
 * ``html``: the realistic text as an HTML page (head, title, one ``<p>`` per paragraph); ``tags``
@@ -45,7 +47,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 MB = 1_000_000
-KINDS = ("realistic", "no-newline", "sentence", "paren", "zhi-paren", "nested", "question", "html",
+KINDS = ("realistic", "no-newline", "sentence", "names", "paren", "zhi-paren", "nested", "question", "html",
          "tags", "binary", "mixed-enc")
 JIEBA_KINDS = ("realistic", "no-newline", "sentence")
 
@@ -79,6 +81,26 @@ def _fit_bytes(chunks: list[bytes], nbytes: int) -> bytes:
     return b"".join(out)[:nbytes]
 
 
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲燕春菊凤洁梅琳云莲雪荣爱香月瑞佳嘉琼珍莉晶秋珊锦青婷颖瑶丹蓉君琴薇岚馨韵卿聪宁欣"
+
+
+def _names(nbytes: int) -> str:
+    """A long report full of different people (a list of delegates, a roll of officials): every
+    sentence names two new people (seeded random surname + two given-name characters)."""
+    rng = random.Random(7)
+    parts: list[str] = []
+    size = 0
+    while size < nbytes:
+        a, b = (rng.choice(_SURNAMES) + rng.choice(_GIVEN) + rng.choice(_GIVEN) for _ in range(2))
+        unit = f"市委书记{a}出席会议并讲话，副市长{b}主持会议。"
+        if rng.random() < 0.1:
+            unit += "\n"
+        parts.append(unit)
+        size += len(unit.encode("utf-8"))
+    return "".join(parts).encode("utf-8")[:nbytes].decode("utf-8", "ignore")
+
+
 def make_input(kind: str, nbytes: int) -> str | bytes:
     """The input ``kind`` at ``nbytes`` UTF-8 bytes (``bytes`` inputs: exactly ``nbytes`` bytes)."""
     if kind == "realistic":
@@ -87,6 +109,8 @@ def make_input(kind: str, nbytes: int) -> str | bytes:
         return _fit("".join("".join(p.split()) for p in _pages()), nbytes)
     if kind == "sentence":
         return _fit("中国质量大会在上海召开，", nbytes)
+    if kind == "names":
+        return _names(nbytes)
     if kind == "paren":
         return _fit("(", nbytes)
     if kind == "zhi-paren":

@@ -25,6 +25,7 @@ from ._officials import build_officials
 from ._organisations import alias_mentions, build_organisations
 from ._places import build_places
 from ._quotes import find_quotes
+from ._scan import Spans
 
 __all__ = ["body_mentions", "extract"]
 
@@ -75,11 +76,9 @@ def body_mentions(
     mentions = find_mentions(text, tokens)
     extra = alias_mentions(text, mentions)
     if extra:
-        taken = [(m.start, m.end) for m in mentions]
-        mentions = sorted(
-            mentions + [a for a in extra if not any(s < a.end and a.start < e for s, e in taken)],
-            key=lambda m: m.start,
-        )
+        taken = Spans([(m.start, m.end) for m in mentions])
+        mentions = sorted(mentions + [a for a in extra if not taken.overlaps(a.start, a.end)],
+                          key=lambda m: m.start)
     ranges = _body_ranges(text, page)
     all_mentions = _in_body(mentions, ranges)
     documents = find_documents(text)

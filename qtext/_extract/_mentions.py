@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from .._document import Token
 from .._segment import user_tagged
 from ._knowledge import ABBR_VERBS, Lexicon, lexicon
+from ._scan import Spans, longest_matches
 
 __all__ = ["Mention", "find_mentions", "is_han"]
 
@@ -1026,46 +1027,6 @@ _MARKED_TAGS = frozenset({"nt", "ns", "nr", "nrfg", "nrt"})
 _NOUNISH = frozenset({"n", "nz", "vn", "a", "ng", "an", "j", "nt", "m", "q"})
 
 
-class _Spans:
-    """Spans ``(s, e)`` (``s <= e``) asked three questions in O(log n) each, not one scan per question.
-
-    >>> sp = _Spans([(2, 6), (10, 12)])
-    >>> sp.covers(3, 6), sp.covers(5, 8), sp.ends_inside(4), sp.ends_inside(6), sp.inside(9, 12)
-    (True, False, True, False, True)
-    """
-
-    __slots__ = ("_max_end", "_min_end", "_starts")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans.sort()
-        self._starts = [s for s, _ in spans]
-        self._max_end: list[int] = []  # max end of spans[:k + 1]
-        top = -1
-        for _, e in spans:
-            top = max(top, e)
-            self._max_end.append(top)
-        self._min_end = [0] * len(spans)  # min end of spans[k:]
-        low = 1 << 62
-        for k in range(len(spans) - 1, -1, -1):
-            low = min(low, spans[k][1])
-            self._min_end[k] = low
-
-    def covers(self, start: int, end: int) -> bool:
-        """Some span has ``s <= start`` and ``end <= e``."""
-        k = bisect.bisect_right(self._starts, start)
-        return k > 0 and self._max_end[k - 1] >= end
-
-    def ends_inside(self, pos: int) -> bool:
-        """Some span has ``s < pos < e``."""
-        k = bisect.bisect_left(self._starts, pos)
-        return k > 0 and self._max_end[k - 1] > pos
-
-    def inside(self, start: int, end: int) -> bool:
-        """Some span has ``start <= s`` and ``e <= end``."""
-        k = bisect.bisect_left(self._starts, start)
-        return k < len(self._min_end) and self._min_end[k] <= end
-
-
 def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None) -> list[Mention]:
     """Every person, title, organisation and place mention in ``text``, sorted, non-overlapping."""
     lex = lex or lexicon()
@@ -1073,9 +1034,9 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     dic = r.dictionary()
     # unknown organisations override the places they contain (美国质量学会)
     sorgs = r.suffix_orgs(dic)
-    titles = _Spans([(m.start, m.end) for m in dic if m.label == "TITLE"])
+    titles = Spans([(m.start, m.end) for m in dic if m.label == "TITLE"])
     sorgs = [o for o in sorgs if not titles.ends_inside(o.end) and not titles.inside(o.start, o.end)]
-    orgs = _Spans([(o.start, o.end) for o in sorgs])
+    orgs = Spans([(o.start, o.end) for o in sorgs])
     kept = [m for m in dic if not orgs.covers(m.start, m.end)]
     mentions = _merge(kept, sorgs)
     mentions = _foreign_bodies(mentions, lex)
@@ -1342,9 +1303,8 @@ def find_mentions(text: str, tokens: Sequence[Token], lex: Lexicon | None = None
     mentions = _merge(mentions, _doctrine_names(r))
     # later mentions of every name found
     names = sorted({m.text for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
-    if names:
-        pat = re.compile("|".join(re.escape(n) for n in names))
-        rep = [Mention(x.group(), "PERSON", x.start(), x.end(), source="repeat") for x in pat.finditer(text)]
+    if names:  # one pass for all names (an alternation of thousands of names is quadratic)
+        rep = [Mention(text[s:e], "PERSON", s, e, source="repeat") for s, e in longest_matches(text, names)]
         mentions = _override(mentions, rep, ("PERSON",))  # 朱叶玉如 over a later reading 朱叶玉
     mentions = _merge(mentions, pos_places)
     mentions = _override(mentions, _admin_places(r), ("PERSON",))

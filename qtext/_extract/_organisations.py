@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from .._document import Organisation, Span
 from ._knowledge import Lexicon, lexicon
 from ._mentions import Mention
+from ._scan import all_matches
 
 __all__ = ["alias_mentions", "build_organisations"]
 
@@ -42,18 +43,26 @@ _TYPES = frozenset(
 
 
 def alias_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """Mentions of aliases the article defines (``（以下简称“X”）``), at every later use."""
-    out: list[Mention] = []
+    """Mentions of aliases the article defines (``（以下简称“X”）``), at every later use.
+
+    An alias defined twice (the same sentence repeated on a page) is the first definer's, once
+    per place: not one mention per definition at every use.
+    """
+    definers: dict[str, Mention] = {}
     for m in mentions:
         if m.label != "ORG":
             continue
         a = _ALIAS.match(text, m.end)
-        if a is None:
-            continue
-        alias = a.group(1)
+        if a is not None:
+            definers.setdefault(a.group(1), m)
+    if not definers:
+        return []
+    found = all_matches(text, definers)  # one pass for every alias
+    out: list[Mention] = []
+    for alias, m in definers.items():
         key = m.key or "org:" + m.text
-        for x in re.finditer(re.escape(alias), text):
-            out.append(Mention(alias, "ORG", x.start(), x.end(), key, m.type, "alias"))
+        out.extend(Mention(alias, "ORG", s, s + len(alias), key, m.type, "alias")
+                   for s in found.get(alias, ()))
     return out
 
 
