@@ -303,14 +303,62 @@ _ANY_TAG_RE = re.compile(r"<[^>]*>")
 _HAN_ANY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # every plane
 
 
+_OPENER = re.compile(r"<(?:(script|style)\b|!--)", re.I)
+_CLOSER = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+
+
+def _drop_scripts(markup: str) -> str:
+    """``_SCRIPTS.sub("", markup)`` in linear time: the regex scans from every unclosed opener
+    to the end of the text (``<!--`` a thousand times is quadratic); here an opener whose closer
+    is missing is given up once for all later openers of its kind.
+
+    >>> _drop_scripts("a<script src=x>1</SCRIPT >b<!--c-->d<!--e")
+    'abd<!--e'
+    """
+    out: list[str] = []
+    done = 0  # markup[:done] is decided
+    pos = 0  # where the next opener is searched
+    last_gt = markup.rfind(">")
+    missing: set[str] = set()  # kinds with no closer after the latest try
+    while True:
+        m = _OPENER.search(markup, pos)
+        if m is None:
+            break
+        end = -1
+        kind = (m.group(1) or "!--").lower()
+        if kind not in missing:
+            if kind == "!--":
+                k = markup.find("-->", m.end())
+                end = k + 3 if k >= 0 else -1
+            elif m.end() <= last_gt:  # [^>]*> reaches the first > after the name
+                c = _CLOSER[kind].search(markup, markup.index(">", m.end()) + 1)
+                end = c.end() if c is not None else -1
+            if end < 0:
+                missing.add(kind)
+        if end < 0:
+            pos = m.start() + 1
+            continue
+        out.append(markup[done:m.start()])
+        done = pos = end
+    out.append(markup[done:])
+    return "".join(out)
+
+
+def _sub_tags(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """``pattern.sub(repl, text)`` for a tag pattern that ends with its first ``>``: only the text
+    up to the last ``>`` is searched (an unclosed ``<`` after it would scan to the end, each one)."""
+    k = text.rfind(">")
+    return pattern.sub(repl, text[:k + 1]) + text[k + 1:] if k >= 0 else text
+
+
 def _strip_tags(markup: str) -> str:
     """Crude markup → lines for what lxml cannot parse: scripts and comments out, block tags to
     line breaks, other tags out, entities decoded."""
     import html
 
-    text = _SCRIPTS.sub("", markup)
-    text = _BLOCK_TAG_RE.sub("\n", text)
-    text = html.unescape(_ANY_TAG_RE.sub("", text)).replace("\xa0", " ")
+    text = _drop_scripts(markup)
+    text = _sub_tags(_BLOCK_TAG_RE, "\n", text)
+    text = html.unescape(_sub_tags(_ANY_TAG_RE, "", text)).replace("\xa0", " ")
     lines = (_WS.sub(" ", line).strip(" ") for line in text.split("\n"))
     return "\n".join(line for line in lines if line.strip(" \u3000"))
 

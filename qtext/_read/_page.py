@@ -64,7 +64,9 @@ _SITE_RE = re.compile(r"^(?P<site>[^\s:：]{2,30})\s+(?P<url>https?://\S+)$")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _COPYRIGHT_RE = re.compile(r"copyright|©|\(c\)|icp[备证]|公网安备|版权所有|all rights reserved", re.I)
 _NAV_SPLIT = re.compile(r"\s*[|｜]\s*|[ \xa0]{2,}|\s*\u3000\s*|\s+/\s+")
-_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|[-–—]{2,})\s*")
+# (a match never starts inside a run of white space, as the leftmost one starts at the run's
+# start; saying so keeps a long run that no separator follows from being rescanned per character)
+_TITLE_SUFFIX = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:[_|｜]|\s[-–—]+\s|[-–—]{2,})\s*")
 _END_RE = re.compile(r"^[^\w]*(?:the)?end[^\w]*$|^[-—–=·*]*[（(]?完[）)]?[-—–=·*]*$", re.I)
 #: leftovers of broken markup at a line's edges: pcms-style=\"font-L\">  …  " />
 _JUNK_HEAD = re.compile(r"^[^\n<>]{0,60}?=\\*\"[^\n<>\"]{0,40}\\*\"\s*/?>")
@@ -387,15 +389,39 @@ def _find_html_title(header: list[_Line], cands: list[str]) -> int | None:
     return None
 
 
+def _junk_tail(text: str, s: int, e: int) -> int | None:
+    """Where ``_JUNK_TAIL.search(text, s, e)`` would match, read back from the end (the search
+    rescans a run of backslashes from each of them).
+
+    >>> t = 'ab\\\\" />'
+    >>> _junk_tail(t, 0, len(t)), _JUNK_TAIL.search(t).start()
+    (2, 2)
+    """
+    j = e - 1 if e > s and text[e - 1] == "\n" else e  # $ also matches before a final newline
+    if j <= s or text[j - 1] != ">":
+        return None
+    j -= 1
+    if j > s and text[j - 1] == "/":
+        j -= 1
+    while j > s and text[j - 1].isspace():
+        j -= 1
+    if j <= s or text[j - 1] != '"':
+        return None
+    j -= 1
+    while j > s and text[j - 1] == "\\":
+        j -= 1
+    return j
+
+
 def _paragraph(text: str, line: _Line) -> Span | None:
     """The line as a paragraph, without leftovers of broken markup at its edges."""
     s, e = line.start, line.end
     m = _JUNK_HEAD.match(line.text)
     if m:
         s += m.end()
-    m = _JUNK_TAIL.search(text, s, e)
-    if m:
-        e = m.start()
+    k = _junk_tail(text, s, e)
+    if k is not None:
+        e = k
     while s < e and text[s] in _STRIP:
         s += 1
     while e > s and text[e - 1] in _STRIP:
