@@ -142,8 +142,8 @@ _PLACE_BEFORE_RE = re.compile(
     r"(?:举行|召开|举办|会见|会谈|会晤|出席|参加|主持|观看|同[^，。；]{1,20}?会谈)(?:了)?$")
 _ORGANISER_RE = re.compile(r"由([^，。；：\s]{2,60}?)(?:共同|联合)?(?:主办|承办|举办|发起|组织|召开)")
 _THEME_RE = re.compile(r"(?:主题(?:是|为|：|:)\s*“([^”]{1,60})”|以“([^”]{1,60})”为主题)")
-_COUNT_RE = re.compile(
-    r"(\d+(?:\.\d+)?)(万)?(?:多|余)?(?:(个)?(国家和地区|国家|地区)|(?:位|名|人|人次)(?!民))")
+_COUNT_RE = re.compile(  # (?<!\d): a count starts where its digits start (else each digit rescans the run)
+    r"(?<!\d)(\d+(?:\.\d+)?)(万)?(?:多|余)?(?:(个)?(国家和地区|国家|地区)|(?:位|名|人|人次)(?!民))")
 _SPLIT_ORGS = re.compile(r"、|和|与|以及|及|，|,")
 _SHORT_PLACES = {"京": "北京", "沪": "上海", "津": "天津", "渝": "重庆", "穗": "广州", "蓉": "成都"}
 _VISIT_RE = re.compile(
