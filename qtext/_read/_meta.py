@@ -112,6 +112,9 @@ _TIME_RE = re.compile(r"\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2}秒?|分)?")
 _LEAD_DATE_RE = re.compile(
     r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?))?"
 )
+# (white space, then an optional bracket with its own white space: not two adjacent \s* around an
+# optional bracket, which a run of spaces with no digit after it tries in every split)
+_VIEWS_RE = re.compile(r"\s*(?:[（(]\s*)?\d[\d,]*(?:\.\d+)?\s*[万wW]?\s*[）)]?\s*(?:次|人次|人)?")
 _GAP_RE = re.compile(r"[ \xa0]{2,}|[\u3000\t|｜]")
 _BARE_SOURCE_RE = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·－\-]{1,11}$")
 _NOT_SOURCE_RE = re.compile(r"星期|周[一二三四五六日天]|发布|发表|更新|今天|日期|时间|农历|阴历|[于在]$")
@@ -254,7 +257,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
                 t = _TIME_RE.match(value, d.end()) or _TIME_RE.match(value, d.end() + 1)
                 value = value[: (t.end() if t else d.end())]
         elif field == "views":
-            n = re.match(r"\s*[（(]?\s*\d[\d,]*(?:\.\d+)?\s*[万wW]?\s*[）)]?\s*(?:次|人次|人)?", value)
+            n = _VIEWS_RE.match(value)
             value = n.group() if n else ""
         elif field in ("source", "author", "editor"):
             d = _DATE_RE.search(value)
