@@ -906,11 +906,16 @@ def _words(text: str, m: _Model) -> list[str]:
     out: list[str] = []
     re_han = m.re_han
     re_skip = m.re_skip
+    seen: dict[str, list[str]] = {}  # a block met again in this text is cut as before (lists, menus)
     for blk in re_han.split(text):
         if not blk:
             continue
         if re_han.match(blk):
-            _cut_block(blk, m, out)
+            words = seen.get(blk)
+            if words is None:
+                words = seen[blk] = []
+                _cut_block(blk, m, words)
+            out += words
         else:
             for x in re_skip.split(blk):
                 if not x:
@@ -1200,11 +1205,14 @@ def segment(text: str | bytes, config: Config | None = None) -> list[Token]:
     tags = m.tags
     pf_get = m.pf.get
     make = _make_token
+    unlisted: dict[str, str] = {}  # tags of the words the dictionary does not list, in this text
     for w in _merge(_words(text, m), m):
         end = pos + len(w)
         tag = tags.get(w)
         if tag is None:
-            tag = _DEFAULT_TAG if pf_get(w, 1.0) <= 0.0 else _tag(w, m)
+            tag = unlisted.get(w)
+            if tag is None:
+                tag = unlisted[w] = _DEFAULT_TAG if pf_get(w, 1.0) <= 0.0 else _tag(w, m)
         append(make(w, pos, end, tag))
         pos = end
     return out
