@@ -422,6 +422,23 @@ def _type_for(noun: str, name: str, table: dict[str, str]) -> str:
     return t
 
 
+def _name_facts(name: str, noun: str, pattern: re.Pattern[str], table: dict[str, str]
+                ) -> tuple[str, bool, int | None, str, str | None, str]:
+    """``(name, generic, edition, core, paren, type)`` of a mention named ``name`` (its look-back cut
+    made): what depends on the name alone, not on the text around it."""
+    # a sub-event named by its own ordinal: 第十四次会议第一次全体会议 → 第一次全体会议
+    inner = None
+    for im in pattern.finditer(name, 0, len(name) - len(noun)):
+        inner = im
+    if inner is not None and re.match(r"第[〇一二三四五六七八九十百\d]+次", name[inner.end():]):
+        name = name[inner.end():]
+    generic = _is_generic_name(name, noun)
+    if generic:
+        name = noun
+    core, paren = _core(_strip_determiners(name))
+    return name, generic, _edition(name, noun), core, paren, _type_for(noun, name, table)
+
+
 def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
                    dates: Sequence[DateMention]) -> list[_Mention]:
     table, pattern = _nouns()
@@ -431,6 +448,9 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
     if dl is not None and dl.end is not None:
         day_ends = sorted([*day_ends, dl.end])
     out: list[_Mention] = []
+    # a page that repeats a phrase (a list, a menu, a scraped page twice over) repeats its cuts
+    cut_memo: dict[tuple[str, str], str] = {}
+    facts_memo: dict[tuple[str, str], tuple[str, bool, int | None, str, str | None, str]] = {}
     for lo, hi in regions:
         for m in pattern.finditer(text, lo, hi):
             noun = m.group()
@@ -456,30 +476,26 @@ def _noun_mentions(text: str, page: Page, regions: Sequence[tuple[int, int]],
             if 0 <= q < rs and text.find("”", q, m_end) < 0 and text[rs - 1] in " \u3000":
                 name = text[q + 1:m_end]  # inside a quotation: “为了和平  走向世界——……成就展”
             else:
-                name = _cut(run, noun, day_ends, rs) + noun
-                bare = _strip_determiners(name)
-                if bare != name and not _is_generic_name(name, noun):
-                    name = bare  # 此次中国—中东欧国家旅游合作高级别会议
+                dated = bisect.bisect_right(day_ends, rs) != bisect.bisect_right(day_ends, rs + len(run))
+                named = None if dated else cut_memo.get((run, noun))
+                if named is None:
+                    named = _cut(run, noun, day_ends, rs) + noun
+                    bare = _strip_determiners(named)
+                    if bare != named and not _is_generic_name(named, noun):
+                        named = bare  # 此次中国—中东欧国家旅游合作高级别会议
+                    if not dated:  # (without a date inside the run, the cut depends on the run alone)
+                        cut_memo[run, noun] = named
+                name = named
+            facts = facts_memo.get((name, noun))
+            if facts is None:
+                facts = facts_memo[name, noun] = _name_facts(name, noun, pattern, table)
+            name, generic, ed, core, paren, ntype = facts
             start = m_end - len(name)
-            # a sub-event named by its own ordinal: 第十四次会议第一次全体会议 → 第一次全体会议
-            inner = None
-            for im in pattern.finditer(name, 0, len(name) - len(noun)):
-                inner = im
-            if inner is not None and re.match(r"第[〇一二三四五六七八九十百\d]+次", name[inner.end():]):
-                start += inner.end()
-                name = name[inner.end():]
-            generic = _is_generic_name(name, noun)
-            if generic:
-                name = noun
-                start = (m_end - len(noun))
-            ed = _edition(name, noun)
             if ed is None:
                 before = text[max(lo, start - 8):start]
                 em = _EDITION_BEFORE.search(before)
                 if em:
                     ed = _edition(em.group(1) + noun, noun)
-            core, paren = _core(_strip_determiners(name))
-            ntype = _type_for(noun, name, table)
             if ntype == "congress" and ed is None and not generic:
                 continue  # 全国人民代表大会 as a body; a congress event carries its ordinal
             out.append(_Mention(name=name, noun=noun, type=ntype, start=start,
