@@ -127,3 +127,69 @@ def test_a_page_of_many_different_names_finds_each_later_mention() -> None:
             counts[e.text] = counts.get(e.text, 0) + 1
     assert len(counts) == len(names) == 120
     assert [counts[n] for n in names[:6]] == [2, 2, 2, 2, 2, 1]  # the five named again, twice each
+
+
+# --- read: the rewritten patterns find what the plain ones find ---------------------------------
+
+_READ_PIECES = ["<script>", "<SCRIPT a=1>", "</script>", "</Script >", "<style>", "</style>", "<!--", "-->",
+                "<", ">", "a", "中", "<p>", "<scripts>", "\n", " ", "<br/>", "</p >", "<div class=x>"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_crude_tag_stripping_removes_what_the_plain_regexes_remove(seed: int) -> None:
+    from qtext._read import _html
+
+    scripts = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+    rng = random.Random(seed)
+    for _ in range(2000):
+        t = "".join(rng.choice(_READ_PIECES) for _ in range(rng.randint(0, 14)))
+        assert _html._drop_scripts(t) == scripts.sub("", t)
+        assert _html._sub_tags(_html._ANY_TAG_RE, "", t) == _html._ANY_TAG_RE.sub("", t)
+        assert _html._sub_tags(_html._BLOCK_TAG_RE, "\n", t) == _html._BLOCK_TAG_RE.sub("\n", t)
+
+
+def test_unclosed_script_openers_search_for_a_closer_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qtext._read import _html
+
+    counting = _CountingPattern(_html._CLOSER["script"])
+    monkeypatch.setitem(_html._CLOSER, "script", counting)
+    assert _html._drop_scripts("<script>x" * 1000 + "<!--" * 1000) == "<script>x" * 1000 + "<!--" * 1000
+    assert counting.calls == 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_title_suffix_and_junk_tail_find_what_the_plain_regexes_find(seed: int) -> None:
+    from qtext._read import _page
+
+    title_suffix = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|[-–—]{2,})\s*")
+    rng = random.Random(seed)
+    alphabet = ["\\", '"', " ", "\n", "/", ">", "a", "中", "\t", "_", "|", "-", "—", "–", "｜", "\u3000"]
+    for _ in range(3000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        s = rng.randint(0, len(t))
+        e = rng.randint(s, len(t))
+        m = _page._JUNK_TAIL.search(t, s, e)
+        assert _page._junk_tail(t, s, e) == (m.start() if m else None)
+        assert _page._TITLE_SUFFIX.split(t) == title_suffix.split(t)
+
+
+def test_a_title_with_a_long_space_run_keeps_its_first_part() -> None:
+    from qtext._read import _page
+
+    assert _page._title_part("质量大会" + " " * 5000 + "开幕_新华网") == "质量大会" + " " * 5000 + "开幕"
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_views_and_count_patterns_match_as_their_plain_forms(seed: int) -> None:
+    from qtext._extract import _events
+    from qtext._read import _meta
+
+    views = re.compile(r"\s*[（(]?\s*\d[\d,]*(?:\.\d+)?\s*[万wW]?\s*[）)]?\s*(?:次|人次|人)?")
+    count = re.compile(_events._COUNT_RE.pattern.replace("(?<!\\d)", "", 1))
+    rng = random.Random(seed)
+    alphabet = [*" \t（()）1234,.万wW次人x民个", "人次", "国家和地区", "\u3000"]
+    for _ in range(5000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        a, b = views.match(t), _meta._VIEWS_RE.match(t)
+        assert (a and a.group()) == (b and b.group())
+        assert [m.groups() for m in count.finditer(t)] == [m.groups() for m in _events._COUNT_RE.finditer(t)]
