@@ -66,7 +66,9 @@ def _pages() -> list[str]:
     files = sorted((DATA / "pages_bench").glob("*.txt"))
     if not files:
         sys.exit(f"no pages in {DATA / 'pages_bench'}")
-    return [f.read_text(encoding="utf-8").strip() for f in files]
+    pages = [f.read_text(encoding="utf-8").strip() for f in files]
+    random.Random(0).shuffle(pages)  # so that any prefix (the small size) samples the whole corpus
+    return pages
 
 
 def _fit_bytes(chunks: list[bytes], nbytes: int) -> bytes:
@@ -81,8 +83,10 @@ def _fit_bytes(chunks: list[bytes], nbytes: int) -> bytes:
     return b"".join(out)[:nbytes]
 
 
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
-_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲燕春菊凤洁梅琳云莲雪荣爱香月瑞佳嘉琼珍莉晶秋珊锦青婷颖瑶丹蓉君琴薇岚馨韵卿聪宁欣"
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩"
+             "冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚")
+_GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲燕"
+          "春菊凤洁梅琳云莲雪荣爱香月瑞佳嘉琼珍莉晶秋珊锦青婷颖瑶丹蓉君琴薇岚馨韵卿聪宁欣")
 
 
 def _names(nbytes: int) -> str:
