@@ -44,6 +44,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 MB = 1_000_000
@@ -164,13 +165,13 @@ def _ops(kind: str) -> dict[str, Callable[[str | bytes], object]]:
     return ops
 
 
-def child(kind: str, nbytes: int, rounds: int, wanted: list[str]) -> dict[str, object]:
+def child(kind: str, nbytes: int, rounds: int, wanted: list[str]) -> dict[str, Any]:
     import qtext
 
     qtext.analyze("新華社上海9月15日電 國務委員王勇出席大會。（記者 張三）").to_dict()  # warm-up
     x = make_input(kind, nbytes)
     ops = _ops(kind)
-    result: dict[str, object] = {"kind": kind, "bytes": nbytes, "type": type(x).__name__,
+    result: dict[str, Any] = {"kind": kind, "bytes": nbytes, "type": type(x).__name__,
                                  "chars": len(x), "ops": {}}
     for name, fn in ops.items():
         if name not in wanted and not (name == "jieba" and "segment" in wanted):
@@ -181,12 +182,12 @@ def child(kind: str, nbytes: int, rounds: int, wanted: list[str]) -> dict[str, o
             fn(x)
             cpu.append(time.process_time() - t0)
             wall.append(time.perf_counter() - w0)
-        result["ops"][name] = {"cpu": statistics.median(cpu), "wall": statistics.median(wall)}  # type: ignore[index]
+        result["ops"][name] = {"cpu": statistics.median(cpu), "wall": statistics.median(wall)}
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
-def pages_child(limit: int) -> dict[str, object]:
+def pages_child(limit: int) -> dict[str, Any]:
     """``analyze(...).to_dict()`` CPU time of every real page (files read as bytes, as scrapers do)."""
     import qtext
 
@@ -206,7 +207,7 @@ def pages_child(limit: int) -> dict[str, object]:
             "max_bytes": max(b for _, _, b in times)}
 
 
-def _run_child(args: list[str], timeout: float) -> dict[str, object] | None:
+def _run_child(args: list[str], timeout: float) -> dict[str, Any] | None:
     try:
         p = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
                            timeout=timeout, check=False)
@@ -258,8 +259,8 @@ def main(argv: list[str]) -> int:
                   f"big={r_big and r_big.get('error', 'ok')} (None = timeout {a.timeout:.0f} s)")
             continue
         rss = f"{r_small['rss_mb']:.0f}/{r_big['rss_mb']:.0f}"
-        for op, ts in r_small["ops"].items():  # type: ignore[union-attr]
-            tb = r_big["ops"][op]  # type: ignore[index]
+        for op, ts in r_small["ops"].items():
+            tb = r_big["ops"][op]
             ratio = tb["cpu"] / max(ts["cpu"], 1e-3)
             print(f"{kind:<11} {r_small['type']:<5} {r_small['chars']:>9,} {op:<8} {ts['cpu']:>8.3f} "
                   f"{tb['cpu']:>8.2f} {ratio:>6.1f} {tb['wall']:>8.2f} {rss:>11}")
@@ -275,7 +276,7 @@ def main(argv: list[str]) -> int:
         if r is None or "error" in r:
             print(f"real pages FAILED: {r}")
         else:
-            t, name, nb = r["max"]  # type: ignore[misc]
+            t, name, nb = r["max"]
             print(f"real pages: {r['n']} (largest {r['max_bytes']:,} bytes), median analyze "
                   f"{r['median']:.3f} s, max {t:.3f} s ({name}, {nb:,} bytes); target ≤ 2")
     return 0
