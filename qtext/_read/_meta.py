@@ -95,12 +95,17 @@ def _label_re() -> re.Pattern[str]:
     # furniture labels (字号：, 分享到：, [打印]) and read-only ones (校对：) are read too: they end
     # the value before them; the regex engine's backtracking makes the longest label win
     fields = label_fields()
-    alt = _trie_pattern([k for k, v in fields.items() if v in META_FIELDS or v in ("furniture", "other")])
-    views = _trie_pattern([k for k, v in fields.items() if v == "views"])
+    keys = [k for k, v in fields.items() if v in META_FIELDS or v in ("furniture", "other")]
+    counts = [k for k, v in fields.items() if v == "views"]
+    alt, views = _trie_pattern(keys), _trie_pattern(counts)
+    # the characters a match can start with, checked first: one class test per position instead of
+    # every alternative's (five times faster over a page's lines; the same matches)
+    first = "".join(sorted({"【", "[", "〔", "［"} | {k[0] for k in (*keys, *counts) if k}))
     # 【来源】value | [来源]value | 来源：value | 来源:value | 编辑|value | 阅读 7928
     return re.compile(
-        rf"[【\[〔［]\s*(?P<b>{alt})\s*[】\]〕］][:：]?|(?P<c>{alt})(?:[ \t]*[:：]|[|｜](?=\S))"
-        rf"|(?P<c2>{views})(?=[ \t]*[（(]?\d)"  # a count needs no colon: 阅读 7928, 浏览(1204)
+        "(?=[" + re.escape(first) + "])"
+        rf"(?:[【\[〔［]\s*(?P<b>{alt})\s*[】\]〕］][:：]?|(?P<c>{alt})(?:[ \t]*[:：]|[|｜](?=\S))"
+        rf"|(?P<c2>{views})(?=[ \t]*[（(]?\d))"  # a count needs no colon: 阅读 7928, 浏览(1204)
     )
 
 
