@@ -846,13 +846,15 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
     attached: set[int] = set()
     last_by_noun: dict[str, _Ev] = {}
     last_by_type: dict[str, _Ev] = {}
+    first_by_type: dict[str, _Ev] = {}  # the first event of each type and of each first noun,
+    first_by_noun: dict[str, _Ev] = {}  # instead of a scan of all events per generic mention
     for m in mentions:
         target: _Ev | None = None
         if m.generic:
             target = last_by_noun.get(m.noun) or last_by_type.get(m.type)
             if target is None:
                 # a generic mention before its event (标题: 大会……): link to the first later one
-                target = next((e for e in events if e.type == m.type), None)
+                target = first_by_type.get(m.type)
             if target is None:
                 continue
             target.mentions.append(m)
@@ -868,6 +870,8 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
             if target is None:
                 target = _Ev(mentions=[m], type=m.type, core=m.core, paren=m.paren, edition=m.edition)
                 events.append(target)
+                first_by_type.setdefault(m.type, target)
+                first_by_noun.setdefault(m.noun, target)
                 by_core.setdefault(m.core, []).append(target)
             else:
                 target.mentions.append(m)
@@ -882,7 +886,7 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
     # generic mentions seen before any named event of their kind: attach them now
     for m in mentions:
         if m.generic and id(m) not in attached:
-            target = next((e for e in events if e.mentions[0].noun == m.noun), None)
+            target = first_by_noun.get(m.noun)
             if target is not None:
                 target.mentions.append(m)
 
