@@ -908,19 +908,30 @@ def find_events(text: str, page: Page, entities: Sequence[Entity], officials: Se
         named = _named_participants(text, ev, persons)
         if named:
             ev.participants["named"] = named
+    meeting_starts = [x.mentions[0].start for x in meetings]
+    in_order = meeting_starts == sorted(meeting_starts)
     for ev in events:
         if ev.date is None or ev.place is None:
             m0 = ev.mentions[0]
             am = _AFTER_MEETING.match(text, m0.sentence[0])
-            prior = [x for x in meetings if x.mentions[0].start < m0.start] if am else []
+            if not am:
+                continue
+            if in_order:  # the last meeting that starts before the event, by bisection
+                k = bisect.bisect_left(meeting_starts, m0.start)
+                prior = meetings[k - 1:k]
+            else:
+                prior = [x for x in meetings if x.mentions[0].start < m0.start]
             if prior:
                 ev.date = ev.date or prior[-1].date
                 ev.place = ev.place or prior[-1].place
+    visits_by_host: dict[str | None, list[_Ev]] = {}
+    for v in visits:
+        visits_by_host.setdefault((v.participants.get("named") or [None])[0], []).append(v)
     for mt in meetings:
         # a meeting during a visit, with no place of its own, takes the visit's place
         if mt.place is None:
             host = (mt.participants.get("named") or [None])[0]
-            hosts_visits = [v for v in visits if (v.participants.get("named") or [None])[0] == host]
+            hosts_visits = visits_by_host.get(host, [])
             if host and len(hosts_visits) == 1:
                 mt.place = hosts_visits[0].place
     result = [*events, *meetings, *visits]
