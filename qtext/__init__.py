@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         Dateline,
         DateMention,
         Document,
+        Dropped,
         Entity,
         Event,
         Extraction,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         Page,
         Place,
         Quote,
+        Removed,
         Span,
         Summary,
         Token,
@@ -60,8 +62,9 @@ _LAZY = {
     **{
         name: "._document"
         for name in (
-            "Dateline", "DateMention", "Document", "Entity", "Event", "Extraction", "Official",
-            "OfficialTitle", "Organisation", "Page", "Place", "Quote", "Span", "Summary", "Token",
+            "Dateline", "DateMention", "Document", "Dropped", "Entity", "Event", "Extraction",
+            "Official", "OfficialTitle", "Organisation", "Page", "Place", "Quote", "Removed", "Span",
+            "Summary", "Token",
         )
     },
 }
@@ -86,6 +89,7 @@ __all__ = [
     "Dateline",
     "DictionaryError",
     "Document",
+    "Dropped",
     "Edit",
     "Entity",
     "Event",
@@ -103,6 +107,7 @@ __all__ = [
     "QtextError",
     "Quote",
     "ReadConfig",
+    "Removed",
     "Repair",
     "RepairConfig",
     "Span",
