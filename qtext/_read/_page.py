@@ -422,11 +422,17 @@ def _paragraph(text: str, line: _Line) -> Span | None:
     k = _junk_tail(text, s, e)
     if k is not None:
         e = k
+    s, e = _stripped(text, s, e)
+    return Span(text[s:e], s, e) if s < e else None
+
+
+def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` narrowed past the ``_STRIP`` characters at both ends of ``text[s:e]``."""
     while s < e and text[s] in _STRIP:
         s += 1
     while e > s and text[e - 1] in _STRIP:
         e -= 1
-    return Span(text[s:e], s, e) if s < e else None
+    return s, e
 
 
 def _merge_fields(metas: list[MetaLine]) -> dict[str, Any]:
@@ -620,11 +626,8 @@ def _dropped(text: str, lines: list[_Line], a: int, body: dict[int, Span | None]
             if para is None:
                 out.append(Dropped(ln.text, ln.start, ln.end, "markup"))
                 continue
-            for s, e in ((ln.start, para.start), (para.end, ln.end)):
-                while s < e and text[s] in _STRIP:
-                    s += 1
-                while e > s and text[e - 1] in _STRIP:
-                    e -= 1
+            for s0, e0 in ((ln.start, para.start), (para.end, ln.end)):
+                s, e = _stripped(text, s0, e0)
                 if s < e:
                     out.append(Dropped(text[s:e], s, e, "markup"))
             continue
